@@ -1,0 +1,1 @@
+"""Views: render finished results (networks, clusters, bursts, corpus) as HTML and figures."""
