@@ -1,0 +1,283 @@
+"""Cited references: raw strings of every export style -> one normalised key.
+
+A key is ``author|year|source|volume|page|doi`` (see ``docs/architecture.md``):
+every part lower-case, NFKC, white space folded, empty for a missing part. The
+author is the first cited author as ``surname initials`` without punctuation.
+Parsing is cached per raw string, because the same reference recurs across the
+records of a corpus.
+
+Styles
+------
+``wos``
+    ``Abburu S., 2015, INT J COMPUT APPL, V119, P20, DOI [10.5120/x, DOI 10.5120/x]``;
+    also the CiteSpace-converted CNKI form `` 张道一, 2018, 东南大学出版社``.
+``scopus``
+    ``Author, A., Author, B., Title (2010) Journal, 12 (3), pp. 34-56.`` and the
+    2025 form ``Author, Given, Title, Journal, 12, 3, pp. 34-56, (2010)``.
+``cssci``
+    ``2.严栋.基于物联网的智慧图书馆.图书馆学刊.2010.32(7)``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable
+
+__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "STYLES"]
+
+STYLES = ("wos", "scopus", "cssci")
+
+_DOI_IN = re.compile(r"\b(10\.\d{4,9}/[^\s,\];]+)", re.I)
+_YEAR = re.compile(r"^\(?((?:1[5-9]|20)\d\d)[a-z]?\)?(?:\s*\(\d+\))?$")
+_YEAR_ANY = re.compile(r"\((1[5-9]\d\d|20\d\d)\)")
+_PAREN_YEAR_END = re.compile(r",?\s*\((1[5-9]\d\d|20\d\d)\)\.?\s*$")
+_PAGES = re.compile(r"\bpp?\.\s*([A-Za-z]?\d+)")
+_NUM = re.compile(r"^[A-Za-z]?\d+[A-Za-z]?$")
+_VOL_ISSUE = re.compile(r"^(\d+)\s*(?:\((\d+[-\d]*)\))?\.?$")
+_CSSCI_NUM = re.compile(r"^\s*\d+\s*[.、]\s*")
+_CSSCI_VOL = re.compile(r"^(\d+)?\s*(?:\((\d+)\))?")
+_NONWORD = re.compile(r"[^\w\s]")
+_WS = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    """NFKC, lower-case, white space folded; ``|`` cannot survive (it separates parts)."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).replace("|", " ")).strip().lower()
+
+
+def _author(text: str) -> str:
+    """``Smith J.R.`` / ``SMITH JR`` / ``Smith, John R.`` / ``[Anonymous]`` -> ``smith jr``."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if "," in text:
+        surname, _, given = text.partition(",")
+        given = given.strip()
+        if given and not given.replace(".", "").replace("-", "").replace(" ", "").isupper():
+            given = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w)
+        text = f"{surname} {given}"
+    return _WS.sub(" ", _NONWORD.sub("", text)).strip().lower()
+
+
+def _first_author(names: list[str]) -> str:
+    """First author from comma-split parts: ``Smith J.R.`` alone or ``Smith, J.R.``."""
+    first = names[0]
+    last = first.rsplit(" ", 1)[-1]
+    if len(names) < 2 or (" " in first and last.replace(".", "").replace("-", "").isupper()):
+        return _author(first)
+    return _author(f"{first}, {names[1]}")
+
+
+def _doi(text: str) -> str:
+    m = _DOI_IN.search(text)
+    return m.group(1).rstrip(".").lower() if m else ""
+
+
+def _key(author: str, year: str, source: str, volume: str, page: str, doi: str) -> str:
+    return "|".join((author, year, _fold(source), _fold(volume), _fold(page), doi))
+
+
+@lru_cache(maxsize=1 << 20)
+def _parse_wos(raw: str) -> str:
+    doi = ""
+    text = raw
+    i = text.find("DOI ")
+    if i >= 0:
+        doi = _doi(text[i:])
+        text = text[:i]
+    parts = [p.strip() for p in text.split(",")]
+    author = year = source = volume = page = ""
+    at = next((n for n, p in enumerate(parts) if _YEAR.match(p)), None)
+    if at is None:
+        author, rest = _author(parts[0]), parts[1:]
+    else:
+        year = _YEAR.match(parts[at]).group(1)
+        author, rest = (_author(parts[0]) if at else ""), parts[at + 1:]
+    for p in rest:
+        if not p:
+            continue
+        if p[0] in "VP" and _NUM.match(p[1:]):
+            if p[0] == "V" and not volume:
+                volume = p[1:]
+            elif p[0] == "P" and not page:
+                page = p[1:]
+        elif not source:
+            source = p
+    return _key(author, year, source, volume, page, doi)
+
+
+@lru_cache(maxsize=1 << 20)
+def _parse_scopus(raw: str) -> str:
+    text = unicodedata.normalize("NFKC", raw).strip().rstrip(".")
+    doi = _doi(text)
+    page_m = _PAGES.search(text)
+    page = page_m.group(1) if page_m else ""
+    end = _PAREN_YEAR_END.search(text)
+    author = year = source = volume = ""
+    if end:  # 2025 style: Author, Given, Title, Journal, vol, issue, pp. x-y, (year)
+        year = end.group(1)
+        parts = [p.strip() for p in text[:end.start()].split(",")]
+        if page_m:
+            parts = [p for p in parts if not _PAGES.match(p)]
+        nums = [i for i, p in enumerate(parts) if _NUM.match(p)]
+        first_num = nums[0] if nums and nums[0] >= 2 else len(parts)
+        if nums and nums[0] >= 2:
+            volume = parts[nums[0]]
+        source = parts[first_num - 1] if first_num >= 3 else ""
+        author = _first_author(parts)
+    else:  # classic style: Authors, Title (year) Journal, vol (issue), pp. x-y
+        m = _YEAR_ANY.search(text)
+        if m:
+            year = m.group(1)
+            head, tail = text[:m.start()], text[m.end():]
+            after = [p.strip() for p in tail.split(",")]
+            source = after[0] if after else ""
+            if len(after) > 1:
+                vm = _VOL_ISSUE.match(after[1])
+                volume = vm.group(1) if vm else ""
+        else:
+            head = text
+        names = [p.strip() for p in head.split(",")]
+        author = _first_author(names)
+    return _key(author, year, source, volume, page, doi)
+
+
+@lru_cache(maxsize=1 << 20)
+def _parse_cssci(raw: str) -> str:
+    text = _CSSCI_NUM.sub("", unicodedata.normalize("NFKC", raw).strip(), count=1)
+    parts = [p.strip() for p in text.split(".")]
+    author = _author(parts[0]) if parts else ""
+    year = source = volume = ""
+    for i, p in enumerate(parts[1:], 1):
+        m = re.match(r"^(1[5-9]\d\d|20\d\d)(?:,|$)", p)
+        if m and i >= 2:
+            year = m.group(1)
+            source = parts[i - 1] if i >= 3 else ""
+            if i + 1 < len(parts):
+                vm = _CSSCI_VOL.match(parts[i + 1])
+                volume = (vm.group(1) or "") if vm else ""
+            break
+    if not year and len(parts) >= 3:
+        source = parts[2]
+    return _key(author, year, source, volume, "", _doi(text))
+
+
+_PARSERS = {"wos": _parse_wos, "scopus": _parse_scopus, "cssci": _parse_cssci}
+
+
+def parse_ref(raw: str, style: str = "wos") -> str:
+    """Return the normalised key of one cited reference.
+
+    Parameters
+    ----------
+    raw : str
+        The reference as exported.
+    style : {"wos", "scopus", "cssci"}
+        The export style (CiteSpace-converted CNKI references use ``"wos"``).
+
+    Returns
+    -------
+    str
+        ``author|year|source|volume|page|doi``.
+
+    Examples
+    --------
+    >>> parse_ref("Abburu S., 2015, INT J COMPUT APPL, V119, P20, DOI [10.5120/21088-3779, DOI 10.5120/21088-3779]")
+    'abburu s|2015|int j comput appl|119|20|10.5120/21088-3779'
+    >>> parse_ref("2.严栋.基于物联网的智慧图书馆.图书馆学刊.2010.32(7)", "cssci")
+    '严栋|2010|图书馆学刊|32||'
+    """
+    return _PARSERS[style](raw)
+
+
+def ref_keys(raws: Iterable[str], style: str) -> list[str]:
+    """Keys of one record's references: unusable ones dropped, repeats removed, order kept.
+
+    A key is usable when it names an author or a source, and a year or a DOI.
+
+    Parameters
+    ----------
+    raws : iterable of str
+        The record's raw references.
+    style : {"wos", "scopus", "cssci"}
+
+    Returns
+    -------
+    list of str
+    """
+    parse = _PARSERS[style]
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in raws:
+        key = parse(raw)
+        if key in seen:
+            continue
+        a, y, s, _, _, d = key.split("|")
+        if (a or s) and (y or d):
+            seen.add(key)
+            out.append(key)
+    return out
+
+
+def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
+    """Collapse keys that share a DOI to the most frequent key carrying that DOI.
+
+    Ties go to the lexicographically smallest key, so the result does not depend on
+    record order.
+
+    Parameters
+    ----------
+    key_lists : list of list of str
+        The ``cited_refs`` of every record.
+
+    Returns
+    -------
+    list of list of str
+        The same lists (new lists only where a key changed).
+    """
+    counts = Counter(k for keys in key_lists for k in keys if not k.endswith("|"))
+    by_doi: dict[str, list[str]] = {}
+    for key in counts:
+        by_doi.setdefault(key.rsplit("|", 1)[1], []).append(key)
+    mapping: dict[str, str] = {}
+    for keys in by_doi.values():
+        if len(keys) > 1:
+            best = min(keys, key=lambda k: (-counts[k], k))
+            mapping.update({k: best for k in keys if k != best})
+    if not mapping:
+        return key_lists
+    out = []
+    for keys in key_lists:
+        if any(k in mapping for k in keys):
+            keys = list(dict.fromkeys(mapping.get(k, k) for k in keys))
+        out.append(keys)
+    return out
+
+
+def ref_label(key: str) -> str:
+    """Return the human label of a reference key, CiteSpace style.
+
+    Parameters
+    ----------
+    key : str
+        ``author|year|source|volume|page|doi``.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> ref_label("smith jr|2010|nature|12|34|")
+    'SMITH JR, 2010, NATURE, V12, P34'
+    """
+    author, year, source, volume, page, doi = (key.split("|") + [""] * 6)[:6]
+    parts = [author.upper(), year, source.upper()]
+    if volume:
+        parts.append(f"V{volume.upper()}")
+    if page:
+        parts.append(f"P{page.upper()}")
+    if doi:
+        parts.append(f"DOI {doi}")
+    return ", ".join(p for p in parts if p)

@@ -1,0 +1,134 @@
+"""Decoding export files: BOMs, UTF-16 without BOM, UTF-8, GB18030; line endings.
+
+Readers never see bytes: :func:`decode` turns a file's bytes into text with
+``\\n`` line endings and reports the encoding that worked, or raises a typed
+error naming the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from litmap.errors import EncodingError, ParseError
+
+__all__ = ["decode", "normalise_newlines"]
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+# C0 control characters that never occur in a text export (tab, LF, FF, CR allowed).
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0c", "\r"}
+_SAMPLE = 4096
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """Decode an export file and normalise its line endings.
+
+    Detection order: a UTF-8 / UTF-16 LE / UTF-16 BE byte-order mark; UTF-16 without
+    BOM (NUL bytes on every other position); strict UTF-8; GB18030 (reported as
+    ``"gbk"`` when the text is plain GBK, else ``"gb18030"``). The BOM is removed and
+    CRLF and bare CR become LF, so line numbers count CR-only breaks too.
+
+    Parameters
+    ----------
+    data : bytes
+        The whole file.
+    path : str
+        The file name, used in error messages.
+
+    Returns
+    -------
+    text : str
+        The decoded text with ``\\n`` line endings.
+    encoding : str
+        The codec that opens the file: ``"utf-8-sig"``, ``"utf-16"`` (with BOM),
+        ``"utf-16-le"`` / ``"utf-16-be"`` (without BOM), ``"utf-8"``, ``"gbk"`` or
+        ``"gb18030"``.
+
+    Raises
+    ------
+    ParseError
+        If the file is empty.
+    EncodingError
+        If the file is binary or cannot be decoded with any supported encoding.
+
+    Examples
+    --------
+    >>> decode(b"PT J\\r\\nER\\r", "x.txt")
+    ('PT J\\nER\\n', 'utf-8')
+    """
+    if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+        raise ParseError("empty file", path=path)
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise ParseError("empty file", path=path)
+    sample = text[:_SAMPLE]
+    bad = sum(ch in _CONTROL for ch in sample)
+    if bad > max(2, len(sample) // 100):
+        raise EncodingError(f"binary data ({bad} control characters in the first "
+                            f"{len(sample)} characters), not a text export", path=path)
+    return normalise_newlines(text), encoding
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF and bare CR into LF.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    str
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], codec, name, path)
+    if b"\x00" in data:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise EncodingError("binary data (NUL bytes), not a text export", path=path)
+        return _strict(data, utf16, utf16, path)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gbk"), "gbk"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"cannot decode as UTF-8, UTF-16 or GB18030 (bad byte at offset "
+                            f"{exc.start})", path=path) from None
+
+
+def _strict(data: bytes, codec: str, name: str, path: str) -> tuple[str, str]:
+    try:
+        return data.decode(codec), name
+    except UnicodeDecodeError as exc:
+        raise EncodingError(f"invalid {name} data at byte {exc.start}", path=path) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return ``"utf-16-le"``/``"utf-16-be"`` when NULs sit on every other byte."""
+    head = data[:_SAMPLE]
+    half = len(head) // 2
+    if half == 0 or len(data) % 2:
+        return None
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    if odd >= 0.3 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.3 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return None

@@ -1,0 +1,237 @@
+"""De-duplication of normalised records across files and databases.
+
+Rules, tried in order for each record against the records kept so far:
+
+``doi``
+    Same DOI.
+``ut``
+    Same WoS UT or Scopus EID.
+``cnki_id``
+    Same CNKI / CSSCI / Wanfang id (placeholders such as ``CNKI:0`` are ignored).
+``title``
+    Same normalised title (NFKC, case-folded, no punctuation or space), same year and
+    same first-author surname.
+``title_alt``
+    A CNKI-family record whose alternative (English) title equals the title of a
+    record of another database, same year: a Chinese paper indexed in English.
+
+Two records never merge when they carry different DOIs, or different ids of the
+same database (so the 11 WoS titles indexed under two UTs stay two records, and
+CNKI's many papers titled ``序`` by different authors stay apart). The first
+occurrence is kept; its empty fields are filled from the duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Any
+
+__all__ = ["deduplicate", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
+
+_NONWORD = re.compile(r"[\W_]+")
+_CNKI_FAMILY = {"cnki", "cssci", "wanfang"}
+# Fields that describe where a record came from; a duplicate never overwrites them.
+_PROVENANCE = {"uid", "db", "format", "file", "line", "native_id", "keywords_split"}
+
+
+def title_key(title: str | None) -> str:
+    """Normalised title used for matching: NFKC, case-folded, letters and digits only.
+
+    Parameters
+    ----------
+    title : str or None
+
+    Returns
+    -------
+    str
+        Empty for a missing title.
+
+    Examples
+    --------
+    >>> title_key("Knowledge networks: the ROLE of ties ")
+    'knowledgenetworkstheroleofties'
+    """
+    if not title:
+        return ""
+    return _NONWORD.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
+def is_placeholder_id(native_id: str | None) -> bool:
+    """Whether a database id is missing or a placeholder (``CNKI:0``, ``0``, ``-``).
+
+    Parameters
+    ----------
+    native_id : str or None
+
+    Returns
+    -------
+    bool
+    """
+    if not native_id:
+        return True
+    tail = native_id.rsplit(":", 1)[-1].strip()
+    return not tail.strip("0-. ")
+
+
+def id_family(db: str | None) -> str:
+    """The id namespace of a database: ``cnki`` for the CNKI family, else the db.
+
+    Parameters
+    ----------
+    db : str or None
+
+    Returns
+    -------
+    str
+    """
+    return "cnki" if db in _CNKI_FAMILY else (db or "")
+
+
+def _surname(authors: list[str] | None) -> str:
+    if not authors:
+        return ""
+    first = unicodedata.normalize("NFKC", authors[0]).strip()
+    head = first.split(",")[0].split()[0] if first.split(",")[0].split() else ""
+    return _NONWORD.sub("", head.casefold())
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or (isinstance(value, float) and value != value)
+
+
+def _conflict(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Both carry a DOI and they differ, or both carry ids of one database that differ."""
+    if a.get("doi") and b.get("doi") and a["doi"] != b["doi"]:
+        return True
+    ia, ib = a.get("_id"), b.get("_id")
+    return bool(ia and ib and ia[0] == ib[0] and ia[1] != ib[1])
+
+
+def _merge(kept: dict[str, Any], dup: dict[str, Any]) -> None:
+    for key, value in dup.items():
+        if key in _PROVENANCE or key.startswith("_") or _empty(value):
+            continue
+        if _empty(kept.get(key)):
+            kept[key] = value
+
+
+def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
+    """Find duplicates and merge them into the first occurrence, in place.
+
+    Parameters
+    ----------
+    records : list of dict
+        Normalised records in file order. Each needs ``db``, ``doi``, ``native_id``,
+        ``title``, ``title_alt``, ``year`` and ``authors`` (missing keys count as
+        empty). Kept records receive the non-empty fields they lacked.
+
+    Returns
+    -------
+    list of (int, int, str)
+        ``(duplicate index, kept index, rule)`` for every duplicate, in order.
+    """
+    by_doi: dict[str, int] = {}
+    by_id: dict[tuple[str, str], int] = {}
+    by_title: dict[tuple[str, Any, str], list[int]] = {}
+    by_title_year: dict[tuple[str, Any], list[int]] = {}
+    by_alt_year: dict[tuple[str, Any], list[int]] = {}
+    dups: list[tuple[int, int, str]] = []
+    for i, rec in enumerate(records):
+        fam = id_family(rec.get("db"))
+        nid = rec.get("native_id")
+        rec["_id"] = None if is_placeholder_id(nid) else (fam, nid.strip().upper())
+        tkey = title_key(rec.get("title"))
+        akey = title_key(rec.get("title_alt"))
+        year = rec.get("year")
+        hit = _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year)
+        if hit is not None:
+            k, rule = hit
+            _merge(records[k], rec)
+            dups.append((i, k, rule))
+            _register(records[k], k, by_doi, by_id)
+            _register(rec, k, by_doi, by_id)
+            continue
+        _register(rec, i, by_doi, by_id)
+        if tkey:
+            by_title.setdefault((tkey, year, _surname(rec.get("authors"))), []).append(i)
+            by_title_year.setdefault((tkey, year), []).append(i)
+        if akey and fam == "cnki":
+            by_alt_year.setdefault((akey, year), []).append(i)
+    for rec in records:
+        rec.pop("_id", None)
+    return dups
+
+
+def _register(rec: dict[str, Any], k: int, by_doi: dict, by_id: dict) -> None:
+    if rec.get("doi"):
+        by_doi.setdefault(rec["doi"], k)
+    if rec.get("_id"):
+        by_id.setdefault(rec["_id"], k)
+
+
+def _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year):
+    doi = rec.get("doi")
+    if doi and doi in by_doi and not _conflict(records[by_doi[doi]], rec):
+        return by_doi[doi], "doi"
+    ident = rec.get("_id")
+    if ident and ident in by_id and not _conflict(records[by_id[ident]], rec):
+        return by_id[ident], ("cnki_id" if ident[0] == "cnki" else "ut")
+    if tkey:
+        for k in by_title.get((tkey, year, _surname(rec.get("authors"))), ()):
+            if not _conflict(records[k], rec):
+                return k, "title"
+    fam = id_family(rec.get("db"))
+    if fam != "cnki" and tkey:
+        for k in by_alt_year.get((tkey, year), ()):
+            if not _conflict(records[k], rec):
+                return k, "title_alt"
+    if fam == "cnki" and akey:
+        for k in by_title_year.get((akey, year), ()):
+            if id_family(records[k].get("db")) != "cnki" and not _conflict(records[k], rec):
+                return k, "title_alt"
+    return None
+
+
+_UID_PREFIX = {"wos": "WOS", "scopus": "SCOPUS", "cnki": "CNKI", "cssci": "CSSCI", "wanfang": "WANFANG"}
+
+
+def assign_uids(records: list[dict[str, Any]], duplicates: set[int] = frozenset()) -> None:
+    """Give every record a ``uid``, unique among records that are not duplicates.
+
+    ``WOS:<UT>``, ``SCOPUS:<EID>``, ``CNKI:<id>`` (CSSCI, Wanfang alike) from the
+    database id; else ``DOI:<doi>``; else ``<db>:<hash>`` of title, year, first
+    author and source. A clash between distinct records gets ``#2``, ``#3``...
+
+    Parameters
+    ----------
+    records : list of dict
+        Normalised records (modified in place).
+    duplicates : set of int
+        Indices of duplicates: they get their plain uid and take no part in the
+        uniqueness check.
+    """
+    seen: set[str] = set()
+    for i, rec in enumerate(records):
+        db = rec.get("db") or ""
+        nid = rec.get("native_id")
+        if not is_placeholder_id(nid) and db in _UID_PREFIX:
+            prefix = _UID_PREFIX[db]
+            nid = nid.strip()
+            uid = nid if nid.upper().startswith(prefix + ":") else f"{prefix}:{nid}"
+        elif rec.get("doi"):
+            uid = f"DOI:{rec['doi']}"
+        else:
+            basis = "|".join((title_key(rec.get("title")), str(rec.get("year") or ""),
+                              _surname(rec.get("authors")), title_key(rec.get("source"))))
+            uid = f"{db}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"
+        if i in duplicates:
+            rec["uid"] = uid
+            continue
+        base, n = uid, 1
+        while uid in seen:
+            n += 1
+            uid = f"{base}#{n}"
+        seen.add(uid)
+        rec["uid"] = uid

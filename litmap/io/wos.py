@@ -1,0 +1,354 @@
+"""Web of Science exports: field-tagged plain text, tab-delimited, and CiteSpace-converted CNKI.
+
+Plain-text grammar
+------------------
+An optional ``FN``/``VR`` header, then records from ``PT`` to ``ER``, then an
+optional ``EF``. A field line is a known two-character tag, a space and a value.
+A line indented by spaces is a new value of the current field (one author, one
+address, one cited reference per line); any other untagged line continues the
+previous value (CiteSpace-converted files break references that way). Blank
+lines never end a record. Tags may repeat (CT/CY/CL/SP of joint meetings).
+A ``PT`` before the previous record's ``ER``, or a last record without ``ER``,
+is a bad record.
+
+Field mapping
+-------------
+=========  =====================================================================
+TI         title
+AU         authors (AF, then CA when AU is missing); CiteSpace's trailing ``, `` dropped
+C1         affiliations, one per line (tab-delimited: split before each ``[``)
+DE / ID    keywords (split on ``;``; CNKI-converted: CNKI separators) / keywords_plus
+AB         abstract
+PY         year (falls back to EA, early access)
+SO VL IS   source, volume, issue
+BP-EP, AR  pages
+DI         doi
+CR         cited_refs_raw, one per line (tab-delimited: ``; ``-separated)
+TC / Z9    times_cited
+LA DT      language, doc_type
+FU / FX    funding
+UT         native_id; ``CNKI:``, ``CSSCI:``, ``SCOPUS:``... prefixes (written by
+           :mod:`litmap.io.citespace`) set ``db``; ``CNKI:0`` is a placeholder
+=========  =====================================================================
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from litmap.io._fields import first_year, split_keywords, split_list
+from litmap.io._registry import Format, ParseResult, Problem, register
+
+__all__ = ["parse_wos", "parse_wos_tab", "parse_cnki_citespace", "WOS_TAGS"]
+
+WOS_TAGS = frozenset(
+    "FN VR PT AU AF BA BE BF CA GP TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI "
+    "FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL "
+    "D2 EA PG P2 WC WE SC GA PM OA HC HP DA UT ER EF".split())
+_OTHER_DBS = ("CNKI", "CSSCI", "WANFANG", "SCOPUS", "RIS")
+_LIST_TAGS_TAB = {"AU": "; ", "AF": "; ", "CA": "; ", "CR": "; "}
+
+
+def parse_wos(text: str, path: str) -> ParseResult:
+    """Parse a decoded WoS plain-text export (field-tagged, ``PT`` ... ``ER``).
+
+    Parameters
+    ----------
+    text : str
+        The whole file, ``\\n`` line ends.
+    path : str
+        The file name (unused; kept for the reader contract).
+
+    Returns
+    -------
+    ParseResult
+
+    Examples
+    --------
+    >>> r = parse_wos("FN x\\nVR 1.0\\nPT J\\nAU Li, X\\n   Wu, Y\\nTI A\\n   title\\nPY 2020\\nER\\nEF", "f")
+    >>> r.records[0]["authors"], r.records[0]["title"], r.records[0]["year"]
+    (['Li, X', 'Wu, Y'], 'A title', 2020)
+    """
+    return _parse_tagged(text, default_db="wos", cnki_keywords=False)
+
+
+def parse_cnki_citespace(text: str, path: str) -> ParseResult:
+    """Parse CNKI records converted to WoS tags (CiteSpace ``download_*.txt`` style).
+
+    Parameters
+    ----------
+    text : str
+        The whole file, ``\\n`` line ends.
+    path : str
+        The file name (unused).
+
+    Returns
+    -------
+    ParseResult
+        Records with ``db`` ``"cnki"`` and keywords split with CNKI separators.
+    """
+    return _parse_tagged(text, default_db="cnki", cnki_keywords=True)
+
+
+def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseResult:
+    result = ParseResult()
+    records, problems = result.records, result.problems
+    tags = WOS_TAGS
+    fields: dict[str, list[str]] | None = None
+    vals: list[str] | None = None
+    start = 0
+    stray = 0
+    for n, line in enumerate(text.split("\n"), 1):
+        if line[:1] == " ":
+            if fields is not None and vals is not None:
+                value = line.strip()
+                if value:
+                    vals.append(value)
+            continue
+        tag = line[:2]
+        if tag in tags and (len(line) == 2 or line[2] == " "):
+            if tag == "ER":
+                if fields is not None:
+                    _finish(fields, start, default_db, cnki_keywords, records, problems)
+                fields = vals = None
+                continue
+            if tag == "PT":
+                if fields is not None:
+                    problems.append(Problem(start, "record has no ER before the next PT", "PT"))
+                fields, start = {}, n
+            elif fields is None:
+                if tag in ("FN", "VR", "EF"):
+                    continue
+                fields, start = {}, n
+            vals = fields.get(tag)
+            if vals is None:
+                vals = fields[tag] = []
+            value = line[3:].strip()
+            if value:
+                vals.append(value)
+        elif line.strip():
+            if vals is not None:
+                if vals:
+                    vals[-1] = f"{vals[-1]} {line.strip()}"
+                else:
+                    vals.append(line.strip())
+            elif fields is None and not stray:
+                stray = n
+                problems.append(Problem(n, "text outside a record (expected a PT line)", line[:80]))
+        elif fields is None:
+            stray = 0
+    if fields is not None:
+        problems.append(Problem(start, "truncated record: no ER before the end of the file",
+                                "PT " + " ".join(fields.get("PT", []))))
+    return result
+
+
+def _finish(fields: dict[str, list[str]], line: int, default_db: str, cnki_keywords: bool,
+            records: list[dict[str, Any]], problems: list[Problem]) -> None:
+    if not fields.get("TI") and not fields.get("UT"):
+        problems.append(Problem(line, "record has neither a title (TI) nor an id (UT)", "PT"))
+        return
+    records.append(_record(fields, line, default_db, cnki_keywords))
+
+
+def _join(fields: dict[str, list[str]], tag: str, sep: str = " ") -> str | None:
+    vals = fields.get(tag)
+    return sep.join(vals) if vals else None
+
+
+def _record(fields: dict[str, list[str]], line: int, default_db: str,
+            cnki_keywords: bool) -> dict[str, Any]:
+    """Map one record's tag -> values table to schema fields."""
+    get = fields.get
+    authors = get("AU") or get("AF") or get("CA") or []
+    if authors and authors[0][-1:] == ",":
+        authors = [a.rstrip(", ") for a in authors]
+    de = _join(fields, "DE")
+    if de is None:
+        keywords: list[str] = []
+    elif cnki_keywords:
+        keywords = split_keywords(de)
+    else:
+        keywords = split_list(de.split(";"))
+    kp = _join(fields, "ID")
+    bp, ep = _join(fields, "BP"), _join(fields, "EP")
+    pages = f"{bp}-{ep}" if bp and ep else bp or _join(fields, "AR")
+    tc = _join(fields, "TC") or _join(fields, "Z9")
+    ut = _join(fields, "UT")
+    db = default_db
+    if ut:
+        prefix, _, rest = ut.partition(":")
+        if prefix.upper() in _OTHER_DBS and rest:
+            db = prefix.lower()
+            if rest.strip("0"):
+                ut = rest
+        elif prefix.upper() == "WOS":
+            db = "wos"
+    return {
+        "line": line,
+        "db": db,
+        "doc_type": _join(fields, "DT", "; "),
+        "title": _join(fields, "TI"),
+        "authors": authors,
+        "affiliations": get("C1") or [],
+        "keywords": keywords,
+        "keywords_raw": de,
+        "keywords_plus": split_list(kp.split(";")) if kp else [],
+        "abstract": _join(fields, "AB"),
+        "year": first_year(_join(fields, "PY"), _join(fields, "EA")),
+        "source": _join(fields, "SO"),
+        "volume": _join(fields, "VL"),
+        "issue": _join(fields, "IS"),
+        "pages": pages,
+        "doi": _join(fields, "DI"),
+        "cited_refs_raw": get("CR") or [],
+        "times_cited": int(tc) if tc and tc.isdigit() else None,
+        "language": _join(fields, "LA", "; "),
+        "funding": _join(fields, "FU") or _join(fields, "FX"),
+        "native_id": ut,
+    }
+
+
+def parse_wos_tab(text: str, path: str) -> ParseResult:
+    """Parse a decoded WoS tab-delimited export (one header row of tags).
+
+    Cells may be CSV-quoted; data rows may carry one trailing empty field.
+
+    Parameters
+    ----------
+    text : str
+        The whole file, ``\\n`` line ends.
+    path : str
+        The file name (unused).
+
+    Returns
+    -------
+    ParseResult
+    """
+    result = ParseResult()
+    reader = csv.reader(io.StringIO(text), delimiter="\t", quotechar='"')
+    try:
+        header = [h.strip() for h in next(reader)]
+    except (StopIteration, csv.Error):
+        return result
+    width = len(header)
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            line, start = start, reader.line_num + 1
+            if not any(c.strip() for c in row) or row[:2] == header[:2]:
+                continue
+            if len(row) > width and not any(c.strip() for c in row[width:]):
+                row = row[:width]
+            if len(row) != width:
+                result.problems.append(Problem(line, f"row has {len(row)} fields, the header has "
+                                                     f"{width}", "\t".join(row)[:80]))
+                continue
+            fields = {tag: _tab_values(tag, cell) for tag, cell in zip(header, row) if cell.strip()}
+            if not fields.get("TI") and not fields.get("UT"):
+                result.problems.append(Problem(line, "row has neither a title (TI) nor an id (UT)"))
+                continue
+            result.records.append(_record(fields, line, "wos", False))
+    except csv.Error as exc:
+        result.problems.append(Problem(start, f"unreadable row ({exc})"))
+    return result
+
+
+def _tab_values(tag: str, cell: str) -> list[str]:
+    cell = cell.strip()
+    if tag == "C1":
+        parts = _split_c1(cell)
+    elif tag in _LIST_TAGS_TAB:
+        parts = cell.split("; ")
+    else:
+        return [cell]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _split_c1(cell: str) -> list[str]:
+    """``[A; B] Univ X, ...; [C] Univ Y, ...`` -> one string per affiliation."""
+    if not cell.startswith("["):
+        return cell.split("; ")
+    out: list[str] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(cell):
+        if ch == "[":
+            if depth == 0 and i > begin and cell[i - 2:i] == "; ":
+                out.append(cell[begin:i - 2])
+                begin = i
+            depth += 1
+        elif ch == "]":
+            depth = max(0, depth - 1)
+    out.append(cell[begin:])
+    return out
+
+
+def _first_lines(head: str, k: int = 3) -> list[str]:
+    return [ln for ln in head.split("\n", 200)[:200] if ln.strip()][:k]
+
+
+def sniff_wos(head: str, path: str) -> bool:
+    """Whether ``head`` starts like a WoS plain-text export (``FN`` header or ``PT`` record).
+
+    Parameters
+    ----------
+    head : str
+        The first ~64 kB of decoded text.
+    path : str
+        The file name (unused).
+
+    Returns
+    -------
+    bool
+    """
+    lines = _first_lines(head)
+    if not lines:
+        return False
+    if lines[0].startswith("FN ") and any(ln.startswith(("VR ", "PT ")) for ln in lines[1:]):
+        return True
+    return lines[0].startswith("PT ") and len(lines) > 1 and lines[1][:2] in WOS_TAGS \
+        and lines[1][2:3] == " "
+
+
+def sniff_cnki_citespace(head: str, path: str) -> bool:
+    """Whether ``head`` is CNKI data in WoS tags: no ``FN`` header and ``UT CNKI:`` ids.
+
+    Parameters
+    ----------
+    head : str
+    path : str
+
+    Returns
+    -------
+    bool
+    """
+    lines = _first_lines(head)
+    return bool(lines) and lines[0].startswith("PT ") and "\nUT CNKI:" in head
+
+
+def sniff_wos_tab(head: str, path: str) -> bool:
+    """Whether the first line is a WoS tab-delimited header (``PT``, ``AU``, ..., ``UT``).
+
+    Parameters
+    ----------
+    head : str
+    path : str
+
+    Returns
+    -------
+    bool
+    """
+    first = head.split("\n", 1)[0].split("\t")
+    return len(first) > 10 and first[0].strip() in ("PT", "FN") and "TI" in first and "AU" in first
+
+
+register(Format("wos_plaintext", "wos", parse_wos, sniff_wos,
+                "Web of Science plain text (FN/VR header, PT ... ER records)", priority=40))
+register(Format("cnki_citespace", "cnki", parse_cnki_citespace, sniff_cnki_citespace,
+                "CNKI records converted to WoS tags (CiteSpace download_*.txt, UT CNKI:...)",
+                priority=45))
+register(Format("wos_tab", "wos", parse_wos_tab, sniff_wos_tab,
+                "Web of Science tab-delimited (header row of tags)", priority=40))
