@@ -150,8 +150,10 @@ class StageLog:
         if live:
             ticker = threading.Thread(target=self._tick, args=(name, start, done), daemon=True)
             ticker.start()
+        failed = True
         try:
             yield
+            failed = False
         finally:
             done.set()
             if ticker is not None:
@@ -159,9 +161,11 @@ class StageLog:
             seconds = time.perf_counter() - start
             timing = StageTiming(name, seconds, peak_rss_mb())
             self.stages.append(timing)
-            if self.verbosity >= 1:
-                clear = "\r\033[K" if live else ""
+            clear = "\r\033[K" if live else ""
+            if self.verbosity >= 1 and not failed:
                 self._write(f"{clear}{name:<32} {seconds:7.2f} s  {timing.peak_rss_mb:7.0f} MB\n")
+            elif live:
+                self._write(clear)
 
     def _tick(self, name: str, start: float, done: threading.Event) -> None:
         """Refresh a live ``name ... 3.2 s`` line every half second after the first second."""

@@ -89,7 +89,8 @@ def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
     Parameters
     ----------
     config : mapping
-        The complete study configuration used.
+        The complete study configuration used (``output.dir`` is left out, so
+        that the same study written to two folders gives the same manifest).
     inputs : iterable of str or Path
         Every input file that was read.
     counts : mapping
@@ -107,10 +108,12 @@ def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
         JSON-serialisable, deterministic for the same inputs and configuration.
     """
     files = sorted(str(Path(p)) for p in inputs)
+    parameters = {s: dict(k) for s, k in config.items()}
+    parameters.get("output", {}).pop("dir", None)  # where the manifest is, not how it was made
     return {
         "litmap_manifest": 1,
         "versions": versions(),
-        "parameters": {s: dict(k) for s, k in config.items()},
+        "parameters": parameters,
         "seeds": {"cluster": config["cluster"]["seed"]},
         "inputs": [{"path": p, "bytes": Path(p).stat().st_size, "sha256": file_sha256(p)} for p in files],
         "records": dict(counts),

@@ -1,0 +1,181 @@
+"""The stages of ``litmap run``, each a thin call into the library.
+
+:func:`read_corpus` reads the exports; :func:`map_analysis` builds one network,
+clusters and labels it, detects bursts and writes its files into a folder named
+after the analysis; :func:`write_report` writes the HTML report of all analyses.
+The stage modules do the work; this module only passes the study configuration
+to them and names the files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Mapping, Sequence
+
+import pandas as pd
+
+from litmap.corpus import Corpus
+
+__all__ = ["Section", "read_corpus", "write_import_tables", "map_analysis", "write_report"]
+
+Stage = Callable[[str], ContextManager[None]]
+
+
+@dataclass(frozen=True)
+class Section:
+    """The results of one analysis, as the report shows them.
+
+    Attributes
+    ----------
+    kind : str
+        Node type (``"keyword"``, ``"author"``, ...).
+    network : litmap.network.Network
+    clusters : litmap.cluster.ClusterResult
+    bursts : litmap.burst.BurstResult
+    summary : dict
+        Nodes, edges, clusters, Q, S and bursts found (recorded in the manifest).
+    files : list of str
+        Files written for this analysis, relative to the output folder.
+    """
+
+    kind: str
+    network: Any
+    clusters: Any
+    bursts: Any
+    summary: dict = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def read_corpus(paths: Sequence[str], config: Mapping[str, Any]) -> Corpus:
+    """Read the exports with the ``[input]`` settings.
+
+    Parameters
+    ----------
+    paths : sequence of str
+        Files, folders or globs.
+    config : mapping
+        The study configuration.
+
+    Returns
+    -------
+    Corpus
+    """
+    from litmap.io import read
+
+    fmt = config["input"]["format"]
+    return read(list(paths), format=None if fmt == "auto" else fmt,
+                on_bad_record=config["input"]["on_bad_record"])
+
+
+def _csv(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def write_import_tables(corpus: Corpus, folder: Path) -> list[Path]:
+    """Write the import report: ``files.csv``, ``rejected.csv``, ``duplicates.csv``.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    folder : Path
+        Created when absent.
+
+    Returns
+    -------
+    list of Path
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in ("files", "rejected", "duplicates"):
+        path = folder / f"{name}.csv"
+        _csv(getattr(corpus.report, name), path)
+        out.append(path)
+    return out
+
+
+def _network(corpus: Corpus, kind: str, net: Mapping[str, Any]) -> Any:
+    from litmap.network import build_network
+
+    return build_network(corpus, kind=kind, slice_years=net["slice_years"], select=net["select"],
+                         strength=net["strength"], counting=net["counting"],
+                         prune=None if net["prune"] == "none" else net["prune"],
+                         alias=net["alias"] or None, from_year=net["from_year"] or None,
+                         to_year=net["to_year"] or None)
+
+
+def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: Path, *,
+                 stage: Stage = lambda name: contextlib.nullcontext()) -> Section:
+    """Build, cluster, label and burst-detect one network and write its files.
+
+    Parameters
+    ----------
+    kind : str
+        Node type, e.g. ``"keyword"``.
+    corpus : Corpus
+    config : mapping
+        The study configuration.
+    folder : Path
+        Folder for this analysis' files (created).
+    stage : callable, optional
+        ``stage(name)`` returns a context manager that times a stage.
+
+    Returns
+    -------
+    Section
+    """
+    from litmap.burst import network_bursts, top_bursts
+    from litmap.cluster import cluster_network
+    from litmap.network.export import write_network
+
+    cl, bu = config["cluster"], config["burst"]
+    with stage(f"{kind}: network"):
+        network = _network(corpus, kind, config["network"])
+    with stage(f"{kind}: clusters"):
+        clusters = cluster_network(network, corpus, method=cl["method"], resolution=cl["resolution"],
+                                   seed=cl["seed"])
+    with stage(f"{kind}: bursts"):
+        bursts = network_bursts(network, corpus, mode=bu["mode"], s=bu["s"], gamma=bu["gamma"],
+                                states=bu["states"], min_duration=bu["min_duration"])
+    with stage(f"{kind}: files"):
+        folder.mkdir(parents=True, exist_ok=True)
+        written = list(write_network(network, folder))
+        _csv(clusters.clusters, folder / "clusters.csv")
+        _csv(bursts.to_frame(), folder / "bursts.csv")
+        _csv(top_bursts(bursts, bu["top"]) if len(bursts.to_frame()) else bursts.to_frame(),
+             folder / "top_bursts.csv")
+    summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
+               "modularity": round(float(clusters.modularity), 6),
+               "mean_silhouette": round(float(clusters.mean_silhouette), 6),
+               "bursts": int(len(bursts.to_frame()))}
+    files = sorted({p.relative_to(folder.parent).as_posix() for p in [*map(Path, written),
+                                                                    *folder.glob("*.csv")]})
+    return Section(kind, network, clusters, bursts, summary, files)
+
+
+def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[str, Any],
+                 warnings: Sequence[str], folder: Path) -> Path:
+    """Write ``report.html`` with one section per analysis.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    sections : sequence of Section
+    config : mapping
+        The study configuration (shown in the report; ``output.dir`` left out).
+    warnings : sequence of str
+        Data warnings shown at the top of the report.
+    folder : Path
+        The output folder.
+
+    Returns
+    -------
+    Path
+        The report file.
+    """
+    from litmap.report import write_report as _write
+
+    params = {s: {k: v for k, v in keys.items() if (s, k) != ("output", "dir")} for s, keys in config.items()}
+    return Path(_write(folder / "report.html", corpus, sections=sections, params=params,
+                       warnings=list(warnings), title=config["output"]["title"]))

@@ -1,0 +1,215 @@
+"""``litmap run``: from export files to a report, in one repeatable call.
+
+:func:`run_study` reads the exports, builds one network per analysis (keyword,
+author, institution, country, reference, ...), clusters and labels it, detects
+bursts, writes the network files, tables and figures, and the one-file HTML
+report. Everything is written into a staging folder that replaces the output
+folder only when the whole run succeeded (:mod:`litmap._staging`); the folder's
+``manifest.json`` records versions, parameters, seeds, input hashes and record
+counts, and ``timings.json`` the time and peak memory of every stage.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from litmap import _stages
+from litmap._checks import CITATION_ANALYSES, data_warnings
+from litmap._progress import StageLog
+from litmap._staging import check_output_dir, staged_output
+from litmap.config import default_config, validate_config
+from litmap.errors import DataError, ParameterError
+from litmap.manifest import build_manifest, output_hashes, write_json
+
+__all__ = ["RunResult", "run_study", "demo_inputs", "demo_config"]
+
+_REPO = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What a run produced.
+
+    Attributes
+    ----------
+    out_dir : Path
+        The output folder.
+    report : Path
+        The HTML report inside it.
+    manifest : dict
+        The content of ``manifest.json``.
+    timings : dict
+        The content of ``timings.json`` (time and peak memory per stage).
+    warnings : tuple of str
+        Warnings about the data, as shown and as written into the report.
+    """
+
+    out_dir: Path
+    report: Path
+    manifest: dict
+    timings: dict
+    warnings: tuple[str, ...]
+
+
+def _check_inputs(paths: list[str]) -> list[str]:
+    """Fail early, with one line, on a missing export path."""
+    if not paths:
+        raise ParameterError("input.paths: no export files given (pass EXPORTS... or set input.paths)")
+    for p in paths:
+        if not Path(p).exists() and not (any(c in p for c in "*?[") and glob.glob(p, recursive=True)):
+            raise ParameterError(f"input: {p}: no such file or folder")
+    return paths
+
+
+def _check_alias(path: str) -> None:
+    if path and not Path(path).is_file():
+        raise ParameterError(f"network.alias: {path}: no such file")
+
+
+@contextlib.contextmanager
+def _stage(log: StageLog, name: str) -> Iterator[None]:
+    """A timed stage whose Python warnings become data warnings of the run."""
+    with log.stage(name), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for w in caught:
+                log.warn(str(w.message))
+
+
+def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunResult:
+    """Run a whole study: read, map every analysis, write the report and the manifest.
+
+    Parameters
+    ----------
+    config : mapping
+        A (possibly partial) study configuration, see :mod:`litmap.config`;
+        ``input.paths`` and ``output.dir`` say what to read and where to write.
+    log : StageLog, optional
+        Receives progress lines and warnings (default: one line per stage on stderr).
+
+    Returns
+    -------
+    RunResult
+
+    Raises
+    ------
+    LitmapError
+        On bad parameters, missing inputs, unreadable exports, or an analysis the
+        data cannot support when it is the only one asked for. The output folder
+        is then left exactly as it was.
+    """
+    config = validate_config(config)
+    log = log if log is not None else StageLog()
+    inputs = _check_inputs(config["input"]["paths"])
+    net = config["network"]
+    _check_alias(net["alias"])
+    check_output_dir(config["output"]["dir"])
+    with staged_output(config["output"]["dir"]) as tmp:
+        with _stage(log, "read"):
+            corpus = _stages.read_corpus(inputs, config)
+        log.info(corpus.report.to_text())
+        _stages.write_import_tables(corpus, tmp / "import")
+        for message in data_warnings(corpus, analyses=net["analyses"], from_year=net["from_year"],
+                                     to_year=net["to_year"], slice_years=net["slice_years"],
+                                     alias=net["alias"]):
+            log.warn(message)
+        sections, summaries = [], {}
+        for kind in net["analyses"]:
+            section = _run_analysis(kind, corpus, config, tmp, log)
+            summaries[kind] = section.summary if section is not None else {"skipped": True}
+            if section is not None:
+                sections.append(section)
+        with _stage(log, "report"):
+            report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
+        inputs_read = list(corpus.report.files["path"]) + ([net["alias"]] if net["alias"] else [])
+        manifest = build_manifest(config=config, inputs=inputs_read, counts=_counts(corpus),
+                                  analyses=summaries, warnings=log.warnings,
+                                  outputs=output_hashes(tmp))
+        write_json(manifest, tmp / "manifest.json")
+        timings = log.to_dict()
+        write_json(timings, tmp / "timings.json")
+    out = Path(config["output"]["dir"]).absolute()
+    return RunResult(out_dir=out, report=out / report.relative_to(tmp), manifest=manifest,
+                     timings=timings, warnings=tuple(log.warnings))
+
+
+def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
+                  log: StageLog) -> "_stages.Section | None":
+    """Map one analysis; in a multi-analysis run, data that cannot support it gives a warning."""
+    multi = len(config["network"]["analyses"]) > 1
+    if kind in CITATION_ANALYSES and not corpus.records["cited_refs"].map(len).any():
+        message = (f"{kind}: the records hold no cited references (CNKI exports have none); "
+                   f"use WoS, Scopus or CSSCI exports for co-citation")
+        if not multi:
+            raise DataError(message)
+        log.warn(message + "; analysis skipped")
+        return None
+    try:
+        return _stages.map_analysis(kind, corpus, config, tmp / kind, stage=lambda n: _stage(log, n))
+    except DataError as exc:
+        if not multi:
+            raise
+        log.warn(f"{kind}: {exc}; analysis skipped")
+        return None
+
+
+def _counts(corpus: Any) -> dict[str, Any]:
+    files = corpus.report.files
+    per_file = [{k: (int(row[k]) if k in ("read", "kept", "duplicates", "rejected") else str(row[k]))
+                 for k in ("path", "format", "encoding", "read", "kept", "duplicates", "rejected")}
+                for _, row in files.iterrows()]
+    return {**corpus.report.totals(), "files": per_file}
+
+
+def demo_inputs() -> tuple[list[str], str]:
+    """Return the demo exports and the bilingual alias table shipped in ``corpora/``.
+
+    When litmap is installed without the repository's ``corpora/`` folder, the
+    demo corpus is generated (seeded, so always the same) into a temporary folder.
+
+    Returns
+    -------
+    tuple of (list of str, str)
+        Export paths and the alias table path ("" when none is available).
+    """
+    demo = _REPO / "corpora" / "demo"
+    alias = _REPO / "corpora" / "alias" / "counterurbanization.alias"
+    if not demo.is_dir():
+        from litmap.synth import write_demo
+
+        demo = Path(tempfile.mkdtemp(prefix="litmap-demo-"))
+        write_demo(demo)
+    exports = sorted(str(p) for p in demo.iterdir() if p.is_file() and p.suffix.lower() != ".md")
+    return exports, str(alias) if alias.is_file() else ""
+
+
+def demo_config(out: str | Path) -> dict[str, dict[str, Any]]:
+    """Return the study configuration of ``litmap demo``.
+
+    Parameters
+    ----------
+    out : str or Path
+        Output folder.
+
+    Returns
+    -------
+    dict
+        Defaults with the demo inputs, the bilingual alias table, and the keyword,
+        author, institution and country analyses.
+    """
+    exports, alias = demo_inputs()
+    config = default_config()
+    config["input"]["paths"] = exports
+    config["output"]["dir"] = str(Path(out).absolute())
+    config["output"]["title"] = "litmap demo: counter-urbanization (synthetic corpus)"
+    config["network"]["alias"] = alias
+    config["network"]["analyses"] = ["keyword", "author", "institution", "country"]
+    return validate_config(config)
