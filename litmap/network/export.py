@@ -1,0 +1,268 @@
+"""Writers of a :class:`~litmap.network.model.Network`: tables, GraphML, GEXF, Pajek, VOSviewer.
+
+Every writer is deterministic (same network, same bytes): no dates, fixed column
+and attribute order, UTF-8 with ``\\n`` line ends. Node ids are 0-based in the
+tables, GraphML and GEXF, and 1-based in Pajek and VOSviewer files (as those
+programs require).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+import pandas as pd
+
+from litmap.errors import ParameterError
+from litmap.network.model import Network
+
+__all__ = ["FORMATS", "write_network", "write_tables", "write_graphml", "write_gexf", "write_pajek",
+           "write_vosviewer", "write_vosviewer_json"]
+
+_NODE_ATTRS = (("label", "string"), ("labels", "string"), ("kind", "string"), ("freq", "int"),
+               ("first_year", "int"), ("first_slice", "string"), ("degree", "int"),
+               ("weighted_degree", "double"), ("betweenness", "double"))
+_EDGE_ATTRS = (("count", "double"), ("strength", "double"), ("first_year", "int"))
+
+
+def _nodes_table(net: Network) -> pd.DataFrame:
+    t = net.nodes.copy()
+    t["labels"] = ["; ".join(x) for x in t["labels"]]
+    t.insert(0, "id", range(len(t)))
+    return t
+
+
+def _fmt(value: object) -> str:
+    return repr(float(value)) if isinstance(value, float) else str(value)
+
+
+def write_tables(net: Network, directory: str | Path) -> list[Path]:
+    """Write ``nodes.csv`` (with per-slice counts) and ``edges.csv``.
+
+    Parameters
+    ----------
+    net : Network
+    directory : str or pathlib.Path
+
+    Returns
+    -------
+    list of pathlib.Path
+    """
+    d = Path(directory)
+    nodes = _nodes_table(net)
+    slices = net.slice_counts.add_prefix("n_")
+    out = [d / "nodes.csv", d / "edges.csv"]
+    pd.concat([nodes, slices], axis=1).to_csv(out[0], index=False, lineterminator="\n")
+    net.edges.to_csv(out[1], index=False, lineterminator="\n")
+    return out
+
+
+def write_graphml(net: Network, path: str | Path) -> Path:
+    """Write GraphML (undirected; attributes as in :data:`_NODE_ATTRS` / :data:`_EDGE_ATTRS`).
+
+    Parameters
+    ----------
+    net : Network
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    typ = {"string": "string", "int": "long", "double": "double"}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    lines += [f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{typ[t]}"/>' for k, t in _NODE_ATTRS]
+    lines += [f'  <key id="e_{k}" for="edge" attr.name="{k}" attr.type="{typ[t]}"/>' for k, t in _EDGE_ATTRS]
+    lines.append('  <graph id="G" edgedefault="undirected">')
+    for i, row in _nodes_table(net).iterrows():
+        data = "".join(f'<data key="n_{k}">{escape(_fmt(row[k]))}</data>' for k, _ in _NODE_ATTRS)
+        lines.append(f'    <node id="n{i}">{data}</node>')
+    for e in net.edges.itertuples(index=False):
+        data = "".join(f'<data key="e_{k}">{_fmt(getattr(e, k))}</data>' for k, _ in _EDGE_ATTRS)
+        lines.append(f'    <edge source="n{e.source}" target="n{e.target}">{data}</edge>')
+    lines += ["  </graph>", "</graphml>", ""]
+    path = Path(path)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def write_gexf(net: Network, path: str | Path) -> Path:
+    """Write GEXF 1.3 for Gephi (edge ``weight`` = strength; no date, so it is reproducible).
+
+    Parameters
+    ----------
+    net : Network
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    typ = {"string": "string", "int": "long", "double": "double"}
+    attrs = [a for a in _NODE_ATTRS if a[0] != "label"]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+             '  <graph defaultedgetype="undirected" mode="static">',
+             '    <attributes class="node">']
+    lines += [f'      <attribute id="{k}" title="{k}" type="{typ[t]}"/>' for k, t in attrs]
+    lines += ['    </attributes>', '    <attributes class="edge">']
+    lines += [f'      <attribute id="{k}" title="{k}" type="{typ[t]}"/>' for k, t in _EDGE_ATTRS]
+    lines += ['    </attributes>', '    <nodes>']
+    for i, row in _nodes_table(net).iterrows():
+        vals = "".join(f'<attvalue for="{k}" value={quoteattr(_fmt(row[k]))}/>' for k, _ in attrs)
+        lines.append(f'      <node id="{i}" label={quoteattr(str(row["label"]))}><attvalues>{vals}'
+                     '</attvalues></node>')
+    lines += ['    </nodes>', '    <edges>']
+    for j, e in enumerate(net.edges.itertuples(index=False)):
+        vals = "".join(f'<attvalue for="{k}" value="{_fmt(getattr(e, k))}"/>' for k, _ in _EDGE_ATTRS)
+        lines.append(f'      <edge id="{j}" source="{e.source}" target="{e.target}" '
+                     f'weight="{_fmt(e.strength)}"><attvalues>{vals}</attvalues></edge>')
+    lines += ['    </edges>', '  </graph>', '</gexf>', '']
+    path = Path(path)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def write_pajek(net: Network, path: str | Path) -> Path:
+    """Write a Pajek ``.net`` file (1-based vertices, edge value = strength).
+
+    Parameters
+    ----------
+    net : Network
+    path : str or pathlib.Path
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    lines = [f"*Vertices {net.n_nodes}"]
+    lines += [f'{i + 1} "{str(label).replace(chr(34), chr(39))}"' for i, label in enumerate(net.nodes["label"])]
+    lines.append("*Edges")
+    lines += [f"{s + 1} {t + 1} {_fmt(w)}" for s, t, w in
+              zip(net.edges["source"], net.edges["target"], net.edges["strength"].astype(float))]
+    path = Path(path)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _vos_items(net: Network, clusters: pd.Series | None) -> pd.DataFrame:
+    n = net.nodes
+    items = pd.DataFrame({"id": range(1, len(n) + 1), "label": n["label"].astype(str)})
+    if clusters is not None:
+        items["cluster"] = [int(clusters.loc[i]) + 1 for i in n.index]
+    items["weight<Links>"] = n["degree"].to_numpy()
+    items["weight<Total link strength>"] = n["weighted_degree"].to_numpy()
+    items["weight<Occurrences>"] = n["freq"].to_numpy()
+    items["score<First year>"] = n["first_year"].to_numpy()
+    return items
+
+
+def write_vosviewer(net: Network, map_path: str | Path, network_path: str | Path, *,
+                    clusters: pd.Series | None = None) -> list[Path]:
+    """Write a VOSviewer map file and network file (tab-separated, 1-based ids).
+
+    Parameters
+    ----------
+    net : Network
+    map_path, network_path : str or pathlib.Path
+    clusters : pandas.Series, optional
+        Node id -> cluster (0-based; written 1-based as VOSviewer expects).
+
+    Returns
+    -------
+    list of pathlib.Path
+    """
+    map_path, network_path = Path(map_path), Path(network_path)
+    _vos_items(net, clusters).to_csv(map_path, sep="\t", index=False, lineterminator="\n")
+    lines = [f"{s + 1}\t{t + 1}\t{_fmt(w)}" for s, t, w in
+             zip(net.edges["source"], net.edges["target"], net.edges["strength"].astype(float))]
+    network_path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+    return [map_path, network_path]
+
+
+def write_vosviewer_json(net: Network, path: str | Path, *, clusters: pd.Series | None = None) -> Path:
+    """Write a VOSviewer JSON file ``{"network": {"items": [...], "links": [...]}}``.
+
+    Parameters
+    ----------
+    net : Network
+    path : str or pathlib.Path
+    clusters : pandas.Series, optional
+        Node id -> cluster (0-based; written 1-based).
+
+    Returns
+    -------
+    pathlib.Path
+    """
+    items = []
+    for row in _vos_items(net, clusters).to_dict("records"):
+        item = {"id": int(row["id"]), "label": row["label"]}
+        if "cluster" in row:
+            item["cluster"] = int(row["cluster"])
+        item["weights"] = {k[7:-1]: _num(v) for k, v in row.items() if k.startswith("weight<")}
+        item["scores"] = {k[6:-1]: _num(v) for k, v in row.items() if k.startswith("score<")}
+        items.append(item)
+    links = [{"source_id": int(s) + 1, "target_id": int(t) + 1, "strength": float(w)}
+             for s, t, w in zip(net.edges["source"], net.edges["target"], net.edges["strength"])]
+    doc = {"network": {"items": items, "links": links}}
+    path = Path(path)
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _num(v: object) -> int | float:
+    f = float(v)
+    return int(f) if f.is_integer() and not isinstance(v, float) else f
+
+
+FORMATS: tuple[str, ...] = ("csv", "graphml", "gexf", "pajek", "vosviewer", "vosviewer-json")
+
+
+def write_network(net: Network, directory: str | Path, *, formats: tuple[str, ...] = FORMATS,
+                  clusters: pd.Series | None = None, stem: str = "network") -> list[Path]:
+    """Write a network in several formats into one folder.
+
+    Parameters
+    ----------
+    net : Network
+    directory : str or pathlib.Path
+        Output folder (created).
+    formats : tuple of str, optional
+        Any of :data:`FORMATS` (default all): ``csv`` → nodes.csv, edges.csv;
+        ``graphml``, ``gexf``, ``pajek`` (.net); ``vosviewer`` → ``<stem>_vos_map.txt``
+        and ``<stem>_vos_network.txt``; ``vosviewer-json`` → ``<stem>_vos.json``.
+    clusters : pandas.Series, optional
+        Node id -> cluster, written to the VOSviewer files.
+    stem : str, optional (default="network")
+        File name stem.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ParameterError(f"formats: unknown {', '.join(unknown)}; expected any of {', '.join(FORMATS)}")
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    out: list[Path] = []
+    for f in FORMATS:
+        if f not in formats:
+            continue
+        if f == "csv":
+            out += write_tables(net, d)
+        elif f == "graphml":
+            out.append(write_graphml(net, d / f"{stem}.graphml"))
+        elif f == "gexf":
+            out.append(write_gexf(net, d / f"{stem}.gexf"))
+        elif f == "pajek":
+            out.append(write_pajek(net, d / f"{stem}.net"))
+        elif f == "vosviewer":
+            out += write_vosviewer(net, d / f"{stem}_vos_map.txt", d / f"{stem}_vos_network.txt",
+                                   clusters=clusters)
+        else:
+            out.append(write_vosviewer_json(net, d / f"{stem}_vos.json", clusters=clusters))
+    return out

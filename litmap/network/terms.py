@@ -1,0 +1,115 @@
+"""Term extraction from titles and abstracts (CiteSpace's "Term" node type).
+
+Chinese text is segmented by jieba with part-of-speech tags; only noun-like words
+(n, nz, ns, nt, nl, vn and user-dictionary words) of two or more characters that
+are not on the stop list become terms. The corpus's own Chinese keywords are added
+to a private jieba dictionary, so compound terms such as ``乡村振兴`` survive
+segmentation; a jieba user dictionary file may add more.
+
+English text is lower-cased and cut into chunks at punctuation and stop words; the
+terms are the n-grams (1–4 words by default) inside a chunk whose last word is not
+an ``-ly`` adverb or ``-ed`` participle and whose first word is not an adverb. A
+text is treated as Chinese when it contains CJK characters.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from litmap.errors import ParameterError
+from litmap.network.clean import load_stopwords
+
+__all__ = ["extract_terms", "ZH_NOUN_TAGS"]
+
+ZH_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nl", "vn", "user"})
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”‘’'/|<>=+*&%$#@~`^\\]|\s-\s|\d+(?:\.\d+)?%?")
+_TOKEN = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|[a-z]")
+
+
+def _english(text: str, ngram: tuple[int, int], stop: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    lo, hi = ngram
+    for chunk in _BREAK.split(text.lower()):
+        words: list[str] = []
+        for tok in _TOKEN.findall(chunk) + [""]:
+            if tok and tok not in stop and len(tok) > 1:
+                words.append(tok)
+                continue
+            for n in range(lo, hi + 1):
+                for i in range(len(words) - n + 1):
+                    first, last = words[i], words[i + n - 1]
+                    if not (last.endswith(("ly", "ed")) or first.endswith("ly")):
+                        out.append(" ".join(words[i:i + n]))
+            words = []
+    return out
+
+
+def _chinese_tokenizer(user_words: Iterable[str], user_dict: str | Path | None):
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    if user_dict is not None:
+        if not Path(user_dict).is_file():
+            raise ParameterError(f"user_dict: no such file {user_dict}")
+        tok.load_userdict(str(user_dict))
+    for w in sorted(set(user_words)):
+        tok.add_word(w, tag="user")
+    return pseg.POSTokenizer(tok)
+
+
+def extract_terms(texts: Sequence[str | None], *, ngram: tuple[int, int] = (1, 4),
+                  user_words: Iterable[str] = (), user_dict: str | Path | None = None,
+                  stopwords: Iterable[str] | None = None) -> list[list[str]]:
+    """Extract the distinct terms of each text.
+
+    Parameters
+    ----------
+    texts : sequence of str or None
+        One text per record (e.g. title and abstract joined).
+    ngram : tuple of int, optional (default=(1, 4))
+        Smallest and largest number of words of an English term.
+    user_words : iterable of str, optional
+        Words jieba must keep whole (e.g. the corpus's Chinese keywords).
+    user_dict : path, optional
+        A jieba user dictionary file (``word [freq] [tag]`` per line).
+    stopwords : iterable of str, optional
+        Extra stop words, added to the built-in English and Chinese lists.
+
+    Returns
+    -------
+    list of list of str
+        Terms of each text, in order of first occurrence, without repeats.
+
+    Examples
+    --------
+    >>> extract_terms(["Deep learning for remote sensing."], ngram=(2, 2))
+    [['deep learning', 'remote sensing']]
+    """
+    lo, hi = ngram
+    if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= 6):
+        raise ParameterError(f"term_ngrams: expected (min, max) with 1 <= min <= max <= 6, got {ngram!r}")
+    extra = frozenset(s.casefold() for s in (stopwords or ()))
+    stop_en = load_stopwords("en") | extra
+    stop_zh = load_stopwords("zh") | extra
+    seg = None
+    out: list[list[str]] = []
+    for text in texts:
+        if not text:
+            out.append([])
+            continue
+        if _CJK.search(text):
+            if seg is None:
+                seg = _chinese_tokenizer(user_words, user_dict)
+            found = [p.word for p in seg.cut(text)
+                     if p.flag in ZH_NOUN_TAGS and len(p.word) >= 2 and _CJK.search(p.word)
+                     and p.word not in stop_zh]
+        else:
+            found = _english(text, (lo, hi), stop_en)
+        out.append(list(dict.fromkeys(found)))
+    return out
