@@ -304,7 +304,8 @@ def split_affiliations(raw: str | None, *, commas: bool = True) -> list[str]:
     if re.search(r"[;；]", raw):
         parts = _SEMI.split(raw)
     elif commas and _CJK_OR_FULLWIDTH.search(raw):
-        parts = [_POSTCODE_TAIL.sub("", p) for p in _COMMA.split(raw) if not _POSTCODE_ONLY.match(p)]
+        parts = [_POSTCODE_TAIL.sub("", q) for q in (_ORG_TAIL.sub("", p) for p in _COMMA.split(raw))
+                 if not _POSTCODE_ONLY.match(q)]
     else:
         parts = [raw]
     return split_list([_ORG_TAIL.sub("", _ORG_NUMBER.sub("", p.strip())) for p in parts])

@@ -32,12 +32,14 @@ _XLS_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def _header_keys(cells: list[str]) -> list[str | None]:
-    return [canonical_key(c) if CJK.search(c or "") else None for c in cells]
+    return [canonical_key(c) for c in cells]
 
 
 def _is_header(cells: list[str]) -> bool:
+    """A CNKI header names the title in Chinese (``题名``) and one more known column."""
     keys = _header_keys(cells)
-    return "title" in keys and sum(k is not None for k in keys) >= 2
+    titled = any(k == "title" and CJK.search(c) for k, c in zip(keys, cells))
+    return titled and sum(k is not None for k in keys) >= 2
 
 
 def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str) -> ParseResult:
@@ -216,8 +218,8 @@ def sniff_csv(head: str, path: str) -> bool:
     Returns
     -------
     bool
-        True when the first non-blank line has a ``题名`` column and at least one
-        more CNKI column, all named in Chinese (``Title-题名`` or ``题名``).
+        True when the first non-blank line has a title column named in Chinese
+        (``Title-题名`` or ``题名``) and at least one more known CNKI column.
     """
     first = next((ln for ln in head.split("\n", 20) if ln.strip()), "")
     if not CJK.search(first):
