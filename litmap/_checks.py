@@ -15,7 +15,7 @@ import pandas as pd
 
 from litmap.corpus import Corpus
 
-__all__ = ["FIELDS", "CITATION_ANALYSES", "data_warnings", "coverage"]
+__all__ = ["FIELDS", "data_warnings", "coverage"]
 
 #: Analysis -> (corpus column it maps, how a warning names it).
 FIELDS: dict[str, tuple[str, str]] = {
@@ -30,9 +30,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "cited_journal": ("cited_refs", "cited references"),
     "coupling": ("cited_refs", "cited references"),
 }
-
-#: Analyses that need cited references (WoS, Scopus, CSSCI), absent from CNKI exports.
-CITATION_ANALYSES: frozenset[str] = frozenset({"reference", "cited_author", "cited_journal", "coupling"})
 
 _CHINESE_DBS = frozenset({"cnki", "cssci", "wanfang"})
 _ENGLISH_DBS = frozenset({"wos", "scopus"})

@@ -95,14 +95,26 @@ def write_import_tables(corpus: Corpus, folder: Path) -> list[Path]:
     return out
 
 
+def _years(corpus: Corpus, net: Mapping[str, Any]) -> tuple[int, int] | None:
+    """``(from, to)`` of the run; a 0 bound takes the data's first / last year."""
+    if not net["from_year"] and not net["to_year"]:
+        return None
+    known = pd.to_numeric(corpus.records["year"], errors="coerce").dropna()
+    lo = net["from_year"] or (int(known.min()) if len(known) else net["to_year"])
+    hi = net["to_year"] or (int(known.max()) if len(known) else net["from_year"])
+    return int(lo), int(hi)
+
+
 def _network(corpus: Corpus, kind: str, net: Mapping[str, Any]) -> Any:
     from litmap.network import build_network
 
-    return build_network(corpus, kind=kind, slice_years=net["slice_years"], select=net["select"],
-                         strength=net["strength"], counting=net["counting"],
-                         prune=None if net["prune"] == "none" else net["prune"],
-                         alias=net["alias"] or None, from_year=net["from_year"] or None,
-                         to_year=net["to_year"] or None)
+    return build_network(corpus, kind=kind, years=_years(corpus, net), slice_years=net["slice_years"],
+                         select=net["select"], min_count=net["min_count"], strength=net["strength"],
+                         counting=net["counting"], prune=None if net["prune"] == "none" else net["prune"],
+                         prune_scope=net["prune_scope"], alias=net["alias"] or None,
+                         exclude=net["exclude"] or None, merge_plurals=net["merge_plurals"],
+                         keywords_plus=net["keywords_plus"],
+                         weighted_betweenness=net["weighted_betweenness"])
 
 
 def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: Path, *,
@@ -126,37 +138,58 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
     Section
     """
     from litmap.burst import network_bursts, top_bursts
-    from litmap.cluster import cluster_network
-    from litmap.network.export import write_network
+    from litmap.cluster import cluster_network, label_clusters
+    from litmap.network import write_network
 
     cl, bu = config["cluster"], config["burst"]
     with stage(f"{kind}: network"):
         network = _network(corpus, kind, config["network"])
     with stage(f"{kind}: clusters"):
-        clusters = cluster_network(network, corpus, method=cl["method"], resolution=cl["resolution"],
-                                   seed=cl["seed"])
+        clusters = cluster_network(network, method=cl["method"], resolution=cl["resolution"],
+                                   seed=cl["seed"], min_size=cl["min_size"])
+    with stage(f"{kind}: labels"):
+        clusters = label_clusters(clusters, network, corpus, source=tuple(cl["label_source"]),
+                                  top=cl["label_top"])
     with stage(f"{kind}: bursts"):
         bursts = network_bursts(network, corpus, mode=bu["mode"], s=bu["s"], gamma=bu["gamma"],
                                 states=bu["states"], min_duration=bu["min_duration"])
     with stage(f"{kind}: files"):
-        folder.mkdir(parents=True, exist_ok=True)
-        written = list(write_network(network, folder))
+        written = write_network(network, folder, clusters=clusters.membership)
         _csv(clusters.clusters, folder / "clusters.csv")
+        _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")
-        _csv(top_bursts(bursts, bu["top"]) if len(bursts.to_frame()) else bursts.to_frame(),
-             folder / "top_bursts.csv")
+        if len(bursts.to_frame()):
+            _csv(top_bursts(bursts, bu["top"]), folder / "top_bursts.csv")
+            written += _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg")
     summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
                "modularity": round(float(clusters.modularity), 6),
                "mean_silhouette": round(float(clusters.mean_silhouette), 6),
                "bursts": int(len(bursts.to_frame()))}
-    files = sorted({p.relative_to(folder.parent).as_posix() for p in [*map(Path, written),
-                                                                    *folder.glob("*.csv")]})
+    files = sorted(p.relative_to(folder.parent).as_posix() for p in folder.iterdir())
     return Section(kind, network, clusters, bursts, summary, files)
+
+
+def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> list[Path]:
+    import matplotlib.pyplot as plt
+
+    from litmap.viz.bursts import burst_figure, save_burst_figure
+
+    name = {"reference": "References", "cited_author": "Cited Authors",
+            "cited_journal": "Cited Journals"}.get(kind, kind.replace("_", " ").title() + "s")
+    fig = burst_figure(bursts, top=top, item_name=name)
+    try:
+        return save_burst_figure(fig, path)
+    finally:
+        plt.close(fig)
 
 
 def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[str, Any],
                  warnings: Sequence[str], folder: Path) -> Path:
-    """Write ``report.html`` with one section per analysis.
+    """Write ``report.html``: the full report of one analysis, or a study page over several.
+
+    With one analysis, ``report.html`` is :func:`litmap.report.write_report`'s report.
+    With several, each analysis gets its full report in ``<analysis>/report.html``
+    and ``report.html`` holds one section per analysis (see :mod:`litmap._study_report`).
 
     Parameters
     ----------
@@ -165,17 +198,28 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
     config : mapping
         The study configuration (shown in the report; ``output.dir`` left out).
     warnings : sequence of str
-        Data warnings shown at the top of the report.
+        Data warnings shown in the report.
     folder : Path
         The output folder.
 
     Returns
     -------
     Path
-        The report file.
+        ``folder / "report.html"``.
     """
-    from litmap.report import write_report as _write
+    from litmap.report import write_report as full_report
 
     params = {s: {k: v for k, v in keys.items() if (s, k) != ("output", "dir")} for s, keys in config.items()}
-    return Path(_write(folder / "report.html", corpus, sections=sections, params=params,
-                       warnings=list(warnings), title=config["output"]["title"]))
+    title = config["output"]["title"]
+    if len(sections) == 1:
+        one = sections[0]
+        return full_report(folder / "report.html", corpus, network=one.network, clusters=one.clusters,
+                           bursts=one.bursts, params=params, warnings=list(warnings), title=title)
+    from litmap._study_report import write_study_report
+
+    for one in sections:
+        full_report(folder / one.kind / "report.html", corpus, network=one.network,
+                    clusters=one.clusters, bursts=one.bursts, params=params, warnings=list(warnings),
+                    title=f"{title}: {one.kind}")
+    return write_study_report(folder / "report.html", corpus, sections, params=params,
+                              warnings=list(warnings), title=title)

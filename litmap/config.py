@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import copy
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,36 +22,42 @@ from typing import Any, Callable, Mapping
 
 from litmap.errors import ConfigError, ParameterError
 
-__all__ = ["PARAMETERS", "ANALYSES", "default_config", "load_config", "merge_config",
+__all__ = ["PARAMETERS", "default_config", "load_config", "merge_config",
            "validate_config", "config_template", "parse_override", "resolve_paths"]
 
-#: Node types a study can map, one report section each.
-ANALYSES: tuple[str, ...] = ("keyword", "term", "author", "institution", "country", "journal",
-                             "reference", "cited_author", "cited_journal", "coupling")
+def _network_choices(name: str) -> Callable[[], tuple[str, ...]]:
+    """The allowed values of a network option, read from :mod:`litmap.network` when needed."""
+    def choices() -> tuple[str, ...]:
+        import litmap.network as network
 
-_SELECT = re.compile(r"^(g-index:(?P<k>\d+(\.\d+)?)|top:(?P<n>\d+)|top%:(?P<p>\d+(\.\d+)?))$")
+        return tuple(getattr(network, name))
+    return choices
+
+
+def _cluster_choices(name: str) -> Callable[[], tuple[str, ...]]:
+    def choices() -> tuple[str, ...]:
+        import litmap.cluster.detect as detect
+        import litmap.cluster.labels as labels
+
+        return tuple(getattr(detect, name, None) or getattr(labels, name))
+    return choices
 
 
 def _check_select(value: str) -> str | None:
-    m = _SELECT.match(value)
-    if m is None:
-        return "expected 'g-index:K', 'top:N' or 'top%:P' (e.g. 'g-index:25')"
-    if m["k"] is not None and float(m["k"]) <= 0:
-        return "the g-index scale factor k must be > 0"
-    if m["n"] is not None and int(m["n"]) < 1:
-        return "top N must be >= 1"
-    if m["p"] is not None and not 0 < float(m["p"]) <= 100:
-        return "top N% must be in (0, 100]"
+    from litmap.network.select import parse_select
+
+    if value.strip().lower() in ("all", "none"):
+        return "write 'top%:100' to keep every item"
+    try:
+        parse_select(value)
+    except ParameterError as exc:
+        return str(exc)
     return None
 
 
 def _check_analyses(value: list[str]) -> str | None:
     if not value:
         return "name at least one analysis"
-    bad = [v for v in value if v not in ANALYSES]
-    if bad:
-        hint = _did_you_mean(bad[0], ANALYSES)
-        return f"unknown analysis {bad[0]!r}{hint}; choose from {', '.join(ANALYSES)}"
     if len(set(value)) != len(value):
         return "an analysis is listed twice"
     return None
@@ -68,8 +73,9 @@ class Parameter:
         Default value (also its type: str, int, float, bool or list of str).
     help : str
         One line written as a comment by ``litmap config init``.
-    choices : tuple of str, optional
-        Allowed values of a string (or of each item of a list).
+    choices : tuple of str or callable, optional
+        Allowed values of a string (or of each item of a list), or a function
+        returning them (so that the stage modules are imported only when needed).
     low, high : float, optional
         Inclusive range of a number.
     check : callable, optional
@@ -78,7 +84,7 @@ class Parameter:
 
     default: Any
     help: str
-    choices: tuple[str, ...] = ()
+    choices: tuple[str, ...] | Callable[[], tuple[str, ...]] = ()
     low: float | None = None
     high: float | None = None
     check: Callable[[Any], str | None] | None = None
@@ -98,8 +104,8 @@ PARAMETERS: dict[str, dict[str, Parameter]] = {
         "title": Parameter("Literature map", "title of the HTML report"),
     },
     "network": {
-        "analyses": Parameter(["keyword"], "networks to map, one report section each: "
-                              + ", ".join(ANALYSES), check=_check_analyses),
+        "analyses": Parameter(["keyword"], "networks to map, one report section each",
+                              choices=_network_choices("KINDS"), check=_check_analyses),
         "from_year": Parameter(0, "first year of the time span (0: first year in the data)",
                                low=0, high=2200),
         "to_year": Parameter(0, "last year of the time span (0: last year in the data)",
@@ -107,21 +113,32 @@ PARAMETERS: dict[str, dict[str, Parameter]] = {
         "slice_years": Parameter(1, "years per time slice", low=1, high=100),
         "select": Parameter("g-index:25", "node selection per slice: 'g-index:K', 'top:N' or 'top%:P'",
                             check=_check_select),
-        "strength": Parameter("cosine", "link strength",
-                              choices=("count", "cosine", "jaccard", "dice", "inclusion",
-                                       "association", "association_vos", "pmi")),
-        "counting": Parameter("full", "co-occurrence counting", choices=("full", "fractional")),
-        "prune": Parameter("none", "network pruning", choices=("none", "pathfinder", "mst")),
+        "min_count": Parameter(1, "items in fewer records of a slice are not candidates there",
+                               low=1, high=10**6),
+        "strength": Parameter("cosine", "link strength", choices=_network_choices("STRENGTHS")),
+        "counting": Parameter("full", "co-occurrence counting", choices=_network_choices("COUNTINGS")),
+        "prune": Parameter("none", "network pruning: 'none', 'pathfinder' or 'mst'",
+                           choices=lambda: ("none", *_network_choices("PRUNINGS")())),
+        "prune_scope": Parameter("merged", "prune the slice networks, the merged network or both",
+                                 choices=_network_choices("PRUNE_SCOPES")),
         "alias": Parameter("", "alias table (CiteSpace or VOSviewer thesaurus format); "
                                "a bilingual table merges CNKI and WoS keywords"),
+        "exclude": Parameter("", "exclusion list, one item per line (terms left out of the map)"),
+        "keywords_plus": Parameter(False, "keyword networks: add WoS Keywords Plus / Scopus index keywords"),
+        "merge_plurals": Parameter(True, "merge English plurals into their singular"),
+        "weighted_betweenness": Parameter(False, "betweenness on path lengths 1/strength, not hop counts"),
     },
     "cluster": {
-        "method": Parameter("leiden", "clustering algorithm", choices=("leiden", "louvain", "spectral")),
+        "method": Parameter("leiden", "clustering algorithm", choices=_cluster_choices("METHODS")),
         "resolution": Parameter(1.0, "resolution of the modularity objective", low=1e-6, high=1e3),
         "seed": Parameter(0, "random seed (same seed, same clusters)", low=0, high=2**31 - 1),
+        "min_size": Parameter(5, "clusters with fewer nodes are flagged small", low=1, high=10**6),
+        "label_source": Parameter(["title"], "where cluster labels come from",
+                                  choices=_cluster_choices("SOURCES")),
+        "label_top": Parameter(5, "label terms kept per cluster and method", low=1, high=100),
     },
     "burst": {
-        "mode": Parameter("default", "'default' (every burst) or 'citespace' (CiteSpace's burst table)",
+        "mode": Parameter("default", "burst convention: every burst, or CiteSpace's burst table",
                           choices=("default", "citespace")),
         "s": Parameter(2.0, "ratio of burst rate to base rate", low=1.0 + 1e-9, high=1e3),
         "gamma": Parameter(1.0, "cost of entering a burst state", low=0.0, high=1e3),
@@ -179,12 +196,13 @@ def _coerce(name: str, value: Any, param: Parameter) -> Any:
     if not ok:
         kind = "list of strings" if isinstance(default, list) else type(default).__name__
         raise ParameterError(f"{name}: expected a {kind}, got {value!r}")
-    if param.choices:
+    choices = _choices(param)
+    if choices:
         items = value if isinstance(value, list) else [value]
         for item in items:
-            if item not in param.choices:
-                raise ParameterError(f"{name}: {item!r} is not one of {', '.join(param.choices)}"
-                                     f"{_did_you_mean(item, param.choices)}")
+            if item not in choices:
+                raise ParameterError(f"{name}: {item!r} is not one of {', '.join(choices)}"
+                                     f"{_did_you_mean(item, choices)}")
     if param.low is not None and value < param.low or param.high is not None and value > param.high:
         raise ParameterError(f"{name}: {value!r} is out of range [{_num(param.low)}, {_num(param.high)}]")
     if param.check is not None:
@@ -192,6 +210,10 @@ def _coerce(name: str, value: Any, param: Parameter) -> Any:
         if problem:
             raise ParameterError(f"{name}: {problem}")
     return value
+
+
+def _choices(param: Parameter) -> tuple[str, ...]:
+    return tuple(param.choices()) if callable(param.choices) else param.choices
 
 
 def _num(x: float | None) -> str:
@@ -243,8 +265,8 @@ def validate_config(config: Mapping[str, Any], *, where: str = "") -> dict[str, 
 def load_config(path: str | Path) -> dict[str, dict[str, Any]]:
     """Read and validate a TOML study configuration.
 
-    Relative paths in ``input.paths``, ``output.dir`` and ``network.alias`` are
-    taken relative to the folder of the file.
+    Relative paths in ``input.paths``, ``output.dir``, ``network.alias`` and
+    ``network.exclude`` are taken relative to the folder of the file.
 
     Parameters
     ----------
@@ -305,8 +327,9 @@ def resolve_paths(config: dict[str, dict[str, Any]], base: str | Path, *,
         config["input"]["paths"] = [str(base / p) for p in config["input"]["paths"]]
     if given("output", "dir"):
         config["output"]["dir"] = str(base / config["output"]["dir"])
-    if given("network", "alias") and config["network"]["alias"]:
-        config["network"]["alias"] = str(base / config["network"]["alias"])
+    for key in ("alias", "exclude"):
+        if given("network", key) and config["network"][key]:
+            config["network"][key] = str(base / config["network"][key])
     return config
 
 
@@ -399,7 +422,8 @@ def config_template() -> str:
     for section, keys in PARAMETERS.items():
         lines += ["", f"[{section}]"]
         for key, param in keys.items():
-            extra = f" ({', '.join(param.choices)})" if param.choices and key != "analyses" else ""
+            choices = _choices(param)
+            extra = f" ({', '.join(choices)})" if choices and key != "prune" else ""
             lines.append(f"# {param.help}{extra}")
             lines.append(f"{key} = {_toml_value(param.default)}")
     return "\n".join(lines) + "\n"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from litmap import _stages
-from litmap._checks import CITATION_ANALYSES, data_warnings
+from litmap._checks import data_warnings
 from litmap._progress import StageLog
 from litmap._staging import check_output_dir, staged_output
 from litmap.config import default_config, validate_config
@@ -144,8 +144,10 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
 def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
                   log: StageLog) -> "_stages.Section | None":
     """Map one analysis; in a multi-analysis run, data that cannot support it gives a warning."""
+    from litmap.network.items import CITATION_KINDS
+
     multi = len(config["network"]["analyses"]) > 1
-    if kind in CITATION_ANALYSES and not corpus.records["cited_refs"].map(len).any():
+    if kind in CITATION_KINDS and not corpus.records["cited_refs"].map(len).any():
         message = (f"{kind}: the records hold no cited references (CNKI exports have none); "
                    f"use WoS, Scopus or CSSCI exports for co-citation")
         if not multi:
