@@ -16,7 +16,7 @@ import re
 import warnings
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import unquote
 
 from litmap.io._fields import clean_text, nfkc, split_list
 from litmap.io._registry import Problem
@@ -38,6 +38,8 @@ _ORG_TAIL = re.compile(r"\s*[|!].*$")
 _POSTCODE_TAIL = re.compile(r"\s+\S{0,12}\d{6}$")
 _POSTCODE_ONLY = re.compile(r"^\S{0,12}\d{6}$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_FILENAME = re.compile(r"[?&]filename=([^&#\s]+)", re.IGNORECASE)
+_WANFANG_ID = re.compile(r"[?&]id=([^&#\s]+)")
 _ABSTRACT_BR = re.compile(r"^(?:Abstract)?\(#br\)\s*", re.IGNORECASE)
 
 
@@ -70,10 +72,23 @@ class RawRecord:
     line : int
         1-based line where the record starts.
     fields : list of RawField
+    by_tag : dict of str to list of RawField
+        The same fields grouped by tag (filled by :meth:`add`).
     """
 
     line: int
     fields: list[RawField] = field(default_factory=list)
+    by_tag: dict[str, list[RawField]] = field(default_factory=dict)
+
+    def add(self, f: RawField) -> None:
+        """Append a field.
+
+        Parameters
+        ----------
+        f : RawField
+        """
+        self.fields.append(f)
+        self.by_tag.setdefault(f.tag, []).append(f)
 
     def values(self, tag: str) -> list[str]:
         """Return the joined value of every occurrence of ``tag`` (empty ones dropped).
@@ -87,11 +102,10 @@ class RawRecord:
         list of str
         """
         out = []
-        for f in self.fields:
-            if f.tag == tag:
-                v = join_lines(f.lines)
-                if v:
-                    out.append(v)
+        for f in self.by_tag.get(tag, ()):
+            v = join_lines(f.lines)
+            if v:
+                out.append(v)
         return out
 
     def first(self, *tags: str) -> str | None:
@@ -106,9 +120,10 @@ class RawRecord:
         str or None
         """
         for tag in tags:
-            vals = self.values(tag)
-            if vals:
-                return vals[0]
+            for f in self.by_tag.get(tag, ()):
+                v = join_lines(f.lines)
+                if v:
+                    return v
         return None
 
     def raw(self, tag: str) -> list[RawField]:
@@ -122,7 +137,7 @@ class RawRecord:
         -------
         list of RawField
         """
-        return [f for f in self.fields if f.tag == tag]
+        return list(self.by_tag.get(tag, ()))
 
 
 def group_records(lines: Iterable[str], match: Matcher, start: str, *,
@@ -155,20 +170,26 @@ def group_records(lines: Iterable[str], match: Matcher, start: str, *,
     last: RawField | None = None
     for no, line in enumerate(lines, 1):
         hit = match(line)
-        if hit is not None and hit[0] == start:
-            current = RawRecord(no)
-            records.append(current)
-        if current is None:
-            if line.strip():
-                outside.append((no, line))
-            continue
-        if end is not None and end(line):
-            current = last = None
-            continue
         if hit is not None:
-            last = RawField(hit[0], [hit[1]], no)
-            current.fields.append(last)
-        elif line.strip() and last is not None:
+            if hit[0] == start:
+                current = RawRecord(no)
+                records.append(current)
+            if current is not None:
+                last = RawField(hit[0], [hit[1]], no)
+                current.fields.append(last)
+                bucket = current.by_tag.get(last.tag)
+                if bucket is None:
+                    current.by_tag[last.tag] = [last]
+                else:
+                    bucket.append(last)
+                continue
+        if not line or line.isspace():
+            continue
+        if current is None:
+            outside.append((no, line))
+        elif end is not None and end(line):
+            current = last = None
+        elif last is not None:
             last.lines.append(line)
     return records, outside
 
@@ -243,6 +264,8 @@ def join_lines(parts: list[str]) -> str:
     >>> join_lines(["an English", "  abstract"])
     'an English abstract'
     """
+    if len(parts) == 1:
+        return parts[0].strip()
     out = ""
     for p in parts:
         p = p.strip()
@@ -366,14 +389,13 @@ def link_id(url: str | None) -> str | None:
     """
     if not url:
         return None
-    try:
-        query = {k.lower(): v for k, v in parse_qs(urlsplit(url.strip()).query).items()}
-    except ValueError:
-        return None
-    if query.get("filename"):
-        return "CNKI:" + query["filename"][0].strip().upper()
-    if "wanfangdata" in url and query.get("id"):
-        return "WANFANG:" + query["id"][0].strip()
+    m = _FILENAME.search(url)
+    if m is not None:
+        return "CNKI:" + unquote(m.group(1)).strip().upper()
+    if "wanfangdata" in url:
+        m = _WANFANG_ID.search(url)
+        if m is not None:
+            return "WANFANG:" + unquote(m.group(1)).strip()
     return None
 
 

@@ -31,6 +31,7 @@ URL                      native_id from a ``FileName=`` (CNKI) or ``id=``
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from litmap.io._fields import clean_text, first_year, split_keywords, split_list
 from litmap.io._registry import Format, ParseResult, register
@@ -108,7 +109,7 @@ def parse_cnki_noteexpress(text: str, path: str) -> ParseResult:
     return parse_noteexpress(text, path, one_per_line=False)
 
 
-def _many(raw: RawRecord, tag: str, split, one_per_line: bool) -> list[str]:
+def _many(raw: RawRecord, tag: str, split: Callable[[str], list[str]], one_per_line: bool) -> list[str]:
     values = raw.values(tag)
     if one_per_line:
         return split_list(values)

@@ -44,15 +44,23 @@ __all__ = ["parse_cnki_refworks", "sniff"]
 
 _TAGS = frozenset(
     "RT SR ID A1 A2 A3 A4 A5 A6 T1 T2 T3 JF JO YR FD VO vo IS SP OP K1 AB NO ED PB PP SN AV AD AN "
-    "LA CL SF OT LK DO CN DB DS IP RD ST U1 U2 U3 U4 U5 UL WT WV WP OL C1 C2 C3 C4 URL".split())
-_TAG_LINE = re.compile(r"^(URL|[A-Za-z][A-Za-z0-9])(?: (.*)|([^\x00-\x7f].*))?$")
+    "LA CL SF OT LK DO CN DB DS IP RD ST U1 U2 U3 U4 U5 UL WT WV WP OL C1 C2 C3 C4".split())
 
 
 def _match(line: str) -> tuple[str, str] | None:
-    m = _TAG_LINE.match(line)
-    if m is None or m.group(1) not in _TAGS:
+    tag = line[:2]
+    if tag in _TAGS:
+        if len(line) == 2:
+            return tag, ""
+        sep = line[2]
+        if sep == " ":
+            return tag, line[3:]
+        if sep > "\x7f":  # CNKI's "A1林行众": no space before a non-ASCII value
+            return tag, line[2:]
         return None
-    return m.group(1), (m.group(2) if m.group(2) is not None else m.group(3) or "")
+    if line.startswith("URL") and (len(line) == 3 or line[3] == " "):
+        return "URL", line[4:]
+    return None
 
 
 def parse_cnki_refworks(text: str, path: str) -> ParseResult:

@@ -21,12 +21,15 @@ pytestmark = pytest.mark.corpora
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 CASES = {
-    "cnki_refworks/zotero_translators_CN_testcases_refworks_11_doctypes.txt": cnki_refworks.parse_cnki_refworks,
+    "cnki_refworks/zotero_translators_CN_testcases_refworks_11_doctypes.txt":
+        cnki_refworks.parse_cnki_refworks,
     "cnki_endnote/byc_TEMP_endnote_2015.txt": cnki_endnote.parse_cnki_endnote,
     "cnki_noteexpress/cnki2bibtex_mixed.net": cnki_noteexpress.parse_cnki_noteexpress,
-    "other_noteexpress_wanfang/mrhelper_demo_wanfang_noteexpress_202101.NET": wanfang.parse_wanfang_noteexpress,
+    "other_noteexpress_wanfang/mrhelper_demo_wanfang_noteexpress_202101.NET":
+        wanfang.parse_wanfang_noteexpress,
     "cnki_estudy/mrhelper_demo_cnki_estudy_202101.txt": cnki_estudy.parse_cnki_estudy,
-    "cnki_selfdefined/kingwingfly_digitaltwin_CNKI-20221128005940461.txt": cnki_selfdefined.parse_cnki_selfdefined,
+    "cnki_selfdefined/kingwingfly_digitaltwin_CNKI-20221128005940461.txt":
+        cnki_selfdefined.parse_cnki_selfdefined,
     "cnki_selfdefined/one1yi_cnki_excel_export_as_csv_gbk_61.csv": cnki_excel.parse_cnki_selfdefined_csv,
     "other_cssci/luciancnki_crawler_cssci_format_excellent_teachers.txt": cssci.parse_cssci,
 }

@@ -133,7 +133,8 @@ def test_xls_written_with_xlwt(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("data", [b"<html><table><tr><td>x</td></tr></table></html>",
-                                  b"PK\x03\x04 truncated zip", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64])
+                                  b"PK\x03\x04 truncated zip",
+                                  b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64])
 def test_bad_workbooks_raise_typed_errors(data: bytes) -> None:
     with pytest.raises(LitmapError, match=r"bad\.xls"):
         parse_cnki_excel(data, "bad.xls")
