@@ -96,7 +96,13 @@ class BurstResult:
         """
         return self.bursts.copy()
 
-    def _caption(self) -> str:
+    def describe(self) -> str:
+        """Return a one-line description: number of bursts and every parameter.
+
+        Returns
+        -------
+        str
+        """
         p = self.params
         return (f"{len(self.bursts)} bursts ({p.get('mode')} mode; s={p.get('s')}, "
                 f"gamma={p.get('gamma')}, states={p.get('states')}, "
@@ -117,15 +123,15 @@ class BurstResult:
         """
         table = self.bursts.to_html(index=False, max_rows=max_rows, escape=True,
                                     float_format=lambda v: f"{v:.4f}")
-        return f"<p>{html.escape(self._caption())}</p>\n{table}"
+        return f"<p>{html.escape(self.describe())}</p>\n{table}"
 
     def _repr_html_(self) -> str:
         return self.to_html()
 
     def __str__(self) -> str:
         if self.bursts.empty:
-            return self._caption()
-        return self._caption() + "\n" + self.bursts.head(20).to_string(
+            return self.describe()
+        return self.describe() + "\n" + self.bursts.head(20).to_string(
             index=False, float_format=lambda v: f"{v:.4f}")
 
 

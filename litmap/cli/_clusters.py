@@ -1,3 +1,226 @@
-"""Commands of this area are added here by the module that owns it."""
+"""``litmap clusters`` and ``litmap bursts``: clusters with labels, Q and S; burst tables and figures.
 
-COMMANDS: list = []
+``litmap clusters SOURCE`` accepts either a corpus ``.parquet`` (the network is
+built here with the network options, and labels come from its records) or a
+folder written by ``litmap network`` (``nodes.csv`` + ``edges.csv``: clusters, Q
+and S; labels then need ``--corpus``, whose records are matched to the nodes by
+their surface forms, the ``labels`` column of ``nodes.csv``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import click
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from litmap.errors import DataError, ParameterError
+
+__all__ = ["COMMANDS", "clusters_cmd", "bursts_cmd"]
+
+_ITEM_NAMES = {"keyword": "Keywords", "term": "Terms", "author": "Authors", "institution": "Institutions",
+               "country": "Countries", "journal": "Journals", "reference": "References",
+               "cited_author": "Cited Authors", "cited_journal": "Cited Journals", "coupling": "Records"}
+_KINDS = tuple(_ITEM_NAMES)
+
+
+def _network_options(func):
+    """Options used when a corpus is given and the network is built here."""
+    for opt in reversed([
+        click.option("--type", "kind", type=click.Choice(_KINDS), default="keyword", show_default=True,
+                     help="Node type (corpus input)."),
+        click.option("--years", default=None, metavar="FROM-TO", help="Time span (corpus input)."),
+        click.option("--slice", "slice_years", type=int, default=1, show_default=True,
+                     help="Years per slice (corpus input)."),
+        click.option("--select", default="g-index:25", show_default=True,
+                     help="Per-slice selection: g-index:K, top:N, top%:P or all (corpus input)."),
+        click.option("--prune", type=click.Choice(("none", "pathfinder", "mst")), default="none",
+                     show_default=True, help="Pruning (corpus input)."),
+    ]):
+        func = opt(func)
+    return func
+
+
+def _build(corpus: Any, opts: dict) -> Any:
+    from litmap.network import build_network
+
+    years = None
+    if opts["years"]:
+        m = re.fullmatch(r"\s*(\d{4})\s*[-:]\s*(\d{4})\s*", opts["years"])
+        if not m:
+            raise ParameterError(f"--years: expected FROM-TO such as 2010-2020, got {opts['years']!r}")
+        years = (int(m.group(1)), int(m.group(2)))
+    select = opts["select"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        net = build_network(corpus, kind=opts["kind"], years=years, slice_years=opts["slice_years"],
+                            select=None if select.strip().lower() in ("all", "none") else select,
+                            prune=None if opts["prune"] == "none" else opts["prune"])
+    for w in caught:
+        click.echo(f"Warning: {w.message}", err=True)
+    return net
+
+
+def _folder_network(folder: Path, corpus: Any) -> Any:
+    """A network read back from ``nodes.csv``/``edges.csv`` (incidence from ``corpus``)."""
+    nodes_csv, edges_csv = folder / "nodes.csv", folder / "edges.csv"
+    for p in (nodes_csv, edges_csv):
+        if not p.is_file():
+            raise DataError(f"{folder}: not a network folder from `litmap network` (no {p.name})")
+    nodes = pd.read_csv(nodes_csv, keep_default_na=False).sort_values("id").reset_index(drop=True)
+    edges = pd.read_csv(edges_csv)
+    n = len(nodes)
+    if n == 0 or not {"label", "labels", "kind"} <= set(nodes.columns):
+        raise DataError(f"{nodes_csv}: expected the columns id, label, labels, kind, ...")
+    w = edges["strength"].to_numpy(float)
+    matrix = sp.csr_matrix((np.r_[w, w], (np.r_[edges["source"], edges["target"]],
+                                          np.r_[edges["target"], edges["source"]])), shape=(n, n))
+    net = SimpleNamespace(nodes=nodes, matrix=matrix)
+    if corpus is not None:
+        net.incidence, net.record_uids = _match_records(nodes, corpus, folder)
+    return net
+
+
+def _match_records(nodes: pd.DataFrame, corpus: Any, folder: Path) -> tuple[sp.csr_matrix, np.ndarray]:
+    from litmap.network.items import record_items
+
+    kind = str(nodes["kind"].iloc[0])
+    if kind == "coupling":
+        raise DataError(f"{folder}: labels of a coupling network need the corpus .parquet as SOURCE")
+    slices = [c[2:] for c in nodes.columns if re.fullmatch(r"n_\d{4}(-\d{4})?", c)]
+    records = corpus.records
+    if slices:
+        lo, hi = int(slices[0][:4]), int(slices[-1][-4:])
+        year = pd.to_numeric(records["year"], errors="coerce")
+        records = records[(year >= lo) & (year <= hi)].reset_index(drop=True)
+    surface = {s: i for i, forms in enumerate(nodes["labels"]) for s in str(forms).split("; ") if s}
+    rows, items = record_items(records, kind)
+    col = np.array([surface.get(x, -1) for x in items], dtype=np.int64)
+    keep = col >= 0
+    inc = sp.csr_matrix((np.ones(int(keep.sum())), (rows[keep], col[keep])), shape=(len(records), len(nodes)))
+    inc.data[:] = 1.0
+    return inc, records["uid"].to_numpy(dtype=object)
+
+
+@click.command("clusters")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--method", type=click.Choice(("leiden", "louvain", "spectral")), default="leiden",
+              show_default=True)
+@click.option("--resolution", type=float, default=1.0, show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option("--n-clusters", type=int, default=None, help="Number of clusters (spectral).")
+@click.option("--min-size", type=int, default=5, show_default=True, help="Smaller clusters are flagged.")
+@click.option("--dissimilarity", type=click.Choice(("hops", "cosine", "none")), default="hops",
+              show_default=True, help="Silhouette dissimilarity.")
+@click.option("--labels", "label_methods", multiple=True, type=click.Choice(("llr", "mi", "tfidf", "none")),
+              help="Labelling methods (default: all three when the records are available).")
+@click.option("--source-field", "fields", multiple=True, type=click.Choice(("title", "keywords", "abstract")),
+              help="Where label terms come from (default: title); repeatable.")
+@click.option("--top", type=int, default=5, show_default=True, help="Label terms per cluster.")
+@click.option("--corpus", "corpus_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Corpus .parquet behind a network folder (for labels).")
+@_network_options
+@click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder: clusters.csv, membership.csv, labels.csv, quality.json.")
+def clusters_cmd(source: Path, method: str, resolution: float, seed: int, n_clusters: int | None,
+                 min_size: int, dissimilarity: str, label_methods: tuple[str, ...], fields: tuple[str, ...],
+                 top: int, corpus_path: Path | None, out: Path | None, **net_opts: Any) -> None:
+    """Cluster a network (folder from `litmap network`, or a corpus .parquet) and label the clusters."""
+    from litmap.cluster import cluster_matrix, label_clusters
+    from litmap.corpus import Corpus
+
+    if source.is_dir():
+        corpus = Corpus.load(corpus_path) if corpus_path else None
+        net = _folder_network(source, corpus)
+    else:
+        corpus = Corpus.load(source)
+        net = _build(corpus, net_opts)
+    years = (pd.to_numeric(net.nodes["first_year"], errors="coerce")
+             if "first_year" in net.nodes else None)
+    result = cluster_matrix(net.matrix, method=method, resolution=resolution, seed=seed,
+                            n_clusters=n_clusters, min_size=min_size,
+                            dissimilarity=None if dissimilarity == "none" else dissimilarity,
+                            years=None if years is None else years.to_numpy(float))
+    methods = [m for m in (label_methods or ("llr", "mi", "tfidf")) if m != "none"]
+    if methods and corpus is None:
+        if label_methods:
+            raise ParameterError("--labels needs the records: pass --corpus CORPUS.parquet with a network folder")
+        methods = []
+    if methods:
+        result = label_clusters(result, net, corpus, source=fields or ("title",), methods=methods, top=top)
+    click.echo(str(result))
+    if out is not None:
+        _write_clusters(result, net, out)
+
+
+def _write_clusters(result: Any, net: Any, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    result.to_frame().to_csv(out / "clusters.csv", index=False, lineterminator="\n")
+    members = pd.DataFrame({"node": result.membership.index, "label": net.nodes["label"].to_numpy(),
+                            "cluster": result.membership.to_numpy(),
+                            "silhouette": result.silhouette.to_numpy()})
+    members.to_csv(out / "membership.csv", index=False, lineterminator="\n")
+    result.labels.to_csv(out / "labels.csv", index=False, lineterminator="\n")
+    quality = {"modularity": result.modularity, "mean_silhouette": result.mean_silhouette,
+               "harmonic_mean": result.harmonic_mean, "params": dict(result.params)}
+    (out / "quality.json").write_text(json.dumps(quality, indent=2, ensure_ascii=False, sort_keys=True,
+                                                 default=str).replace("NaN", "null") + "\n",
+                                      encoding="utf-8")
+    click.echo(f"wrote clusters.csv, membership.csv, labels.csv, quality.json to {out}")
+
+
+@click.command("bursts")
+@click.argument("corpus_path", metavar="CORPUS", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_network_options
+@click.option("--mode", type=click.Choice(("default", "citespace")), default="default", show_default=True)
+@click.option("--s", "s", type=float, default=2.0, show_default=True, help="Rate ratio between states.")
+@click.option("--gamma", type=float, default=1.0, show_default=True, help="Transition-cost coefficient.")
+@click.option("--states", type=int, default=2, show_default=True, help="Number of states (k >= 2).")
+@click.option("--min-duration", type=int, default=2, show_default=True)
+@click.option("--trans", type=click.Choice(("n", "n+1")), default=None,
+              help="Transition cost ln n or ln(n+1) (default: by mode).")
+@click.option("--top", type=int, default=25, show_default=True)
+@click.option("--sort", type=click.Choice(("strength", "begin")), default="strength", show_default=True)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV of the top-N table.")
+@click.option("--all", "all_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV of every reported burst.")
+@click.option("--figure", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Burst figure (.svg; a 300-dpi .png is written beside it).")
+def bursts_cmd(corpus_path: Path, mode: str, s: float, gamma: float, states: int, min_duration: int,
+               trans: str | None, top: int, sort: str, out: Path | None, all_path: Path | None,
+               figure: Path | None, **net_opts: Any) -> None:
+    """Detect Kleinberg bursts of the nodes of a network built from CORPUS (.parquet)."""
+    from litmap.burst import network_bursts, top_bursts
+    from litmap.corpus import Corpus
+
+    corpus = Corpus.load(corpus_path)
+    net = _build(corpus, net_opts)
+    result = network_bursts(net, corpus, mode=mode, s=s, gamma=gamma, states=states,
+                            min_duration=min_duration, trans=trans)
+    table = top_bursts(result, top, sort=sort)
+    click.echo(result.describe())
+    click.echo(table.to_string(index=False, float_format=lambda v: f"{v:.4f}") if len(table) else
+               "no bursts")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(out, index=False, float_format="%.4f", lineterminator="\n")
+    if all_path is not None:
+        all_path.parent.mkdir(parents=True, exist_ok=True)
+        result.to_frame().to_csv(all_path, index=False, float_format="%.6f", lineterminator="\n")
+    if figure is not None:
+        from litmap.viz.bursts import burst_figure, save_burst_figure
+
+        written = save_burst_figure(burst_figure(result, top=top, item_name=_ITEM_NAMES[net_opts["kind"]]),
+                                    figure)
+        click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+COMMANDS = [clusters_cmd, bursts_cmd]

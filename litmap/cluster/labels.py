@@ -3,9 +3,9 @@
 The records behind a cluster are the rows of ``network.incidence`` that contain at
 least one of its members: for a keyword network the records with a member keyword,
 for a co-citation network the records citing a member. Candidate terms come from
-the titles, keywords or abstracts of those records (English n-grams and jieba
-nouns via :func:`litmap.network.terms.extract_terms`; keywords as written,
-lower-cased). Every term is counted once per record.
+the titles, keywords or abstracts of those records (English 1-3-word n-grams and
+jieba nouns via :func:`litmap.network.terms.extract_terms`, with the corpus's
+Chinese keywords kept whole; keywords as written, lower-cased). Every term is counted once per record.
 
 For a term t and a cluster C over the N records of the network, the 2 x 2 table
 of records is k11 (in C, with t), k12 (in C, without t), k21 (outside, with t) and
@@ -28,6 +28,7 @@ does; the ``labels`` table keeps the exact value.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -43,6 +44,7 @@ from litmap.errors import DataError, ParameterError
 __all__ = ["label_clusters", "term_scores", "SOURCES"]
 
 SOURCES = ("title", "keywords", "abstract")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def term_scores(record_clusters: sp.spmatrix, record_terms: sp.spmatrix,
@@ -173,7 +175,8 @@ def _term_matrix(records: pd.DataFrame, sources: tuple[str, ...]) -> tuple[sp.cs
             from litmap.network.terms import extract_terms
 
             texts = [v if isinstance(v, str) else None for v in records[source]]
-            found = extract_terms(texts, ngram=(1, 3))
+            zh = sorted({k for ks in records["keywords"] for k in ks if _CJK.search(k)})
+            found = extract_terms(texts, ngram=(1, 3), user_words=zh)
         for bag, words in zip(per_record, found):
             bag.update(words)
     vocab: dict[str, int] = {}
