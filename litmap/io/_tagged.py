@@ -23,7 +23,7 @@ from litmap.io._registry import Problem
 
 __all__ = ["RawField", "RawRecord", "group_records", "join_lines", "split_names",
            "split_affiliations", "clean_abstract", "clean_doi", "link_id", "check_year",
-           "outside_problems", "missing_title"]
+           "outside_problems", "missing_title", "wanfang_hint"]
 
 #: ``match(line) -> (tag, value) | None`` decides whether a line is a tag line.
 Matcher = Callable[[str], "tuple[str, str] | None"]
@@ -73,22 +73,12 @@ class RawRecord:
         1-based line where the record starts.
     fields : list of RawField
     by_tag : dict of str to list of RawField
-        The same fields grouped by tag (filled by :meth:`add`).
+        The same fields grouped by tag.
     """
 
     line: int
     fields: list[RawField] = field(default_factory=list)
     by_tag: dict[str, list[RawField]] = field(default_factory=dict)
-
-    def add(self, f: RawField) -> None:
-        """Append a field.
-
-        Parameters
-        ----------
-        f : RawField
-        """
-        self.fields.append(f)
-        self.by_tag.setdefault(f.tag, []).append(f)
 
     def values(self, tag: str) -> list[str]:
         """Return the joined value of every occurrence of ``tag`` (empty ones dropped).
@@ -396,6 +386,27 @@ def link_id(url: str | None) -> str | None:
         m = _WANFANG_ID.search(url)
         if m is not None:
             return "WANFANG:" + unquote(m.group(1)).strip()
+    return None
+
+
+def wanfang_hint(*values: str | None) -> str | None:
+    """Return ``"wanfang"`` when a database or link field names Wanfang, else ``None``.
+
+    RefWorks and EndNote files from Wanfang share CNKI's grammar; the record's
+    ``db`` then says where it came from (``None`` keeps the format's default).
+
+    Parameters
+    ----------
+    *values : str or None
+        E.g. RefWorks ``DS`` and ``LK``, EndNote ``%W`` and ``%U``.
+
+    Returns
+    -------
+    str or None
+    """
+    for v in values:
+        if v and ("wanfang" in v.lower() or "万方" in v):
+            return "wanfang"
     return None
 
 

@@ -24,6 +24,8 @@ Field mapping
 %X     abstract (``Abstract(#br)`` prefix and ``<正>`` removed)
 %R     doi
 %U     native_id from a ``FileName=`` link
+%W     ``db`` is set to ``wanfang`` when %W or %U names Wanfang (same
+       grammar); otherwise the format's ``cnki``
 =====  ==========================================================
 """
 
@@ -35,7 +37,7 @@ from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, register
 from litmap.io._tagged import (RawRecord, check_year, clean_abstract, clean_doi, group_records,
                                link_id, missing_title, outside_problems, split_affiliations,
-                               split_names)
+                               split_names, wanfang_hint)
 
 __all__ = ["parse_cnki_endnote", "sniff"]
 
@@ -112,6 +114,7 @@ def _build(raw: RawRecord, path: str) -> dict:
         "pages": _pages(raw.values("%P")),
         "doi": clean_doi(raw.first("%R")),
         "native_id": volume if is_rule else link_id(raw.first("%U")),
+        "db": wanfang_hint(raw.first("%W"), raw.first("%U")),
     }
 
 

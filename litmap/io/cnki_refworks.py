@@ -27,6 +27,8 @@ AB     abstract (unindented continuation lines are joined)
 DO     doi
 LA     language (``中文;`` -> ``中文``)
 ID     native_id (patent / standard number); else the ``FileName`` of LK/URL
+DS     ``db`` is set to ``wanfang`` when DS, DB or the link names Wanfang
+       (same grammar); otherwise the format's ``cnki``
 =====  ==========================================================
 """
 
@@ -38,7 +40,7 @@ from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, register
 from litmap.io._tagged import (RawRecord, check_year, clean_abstract, clean_doi, group_records,
                                link_id, missing_title, outside_problems, split_affiliations,
-                               split_names)
+                               split_names, wanfang_hint)
 
 __all__ = ["parse_cnki_refworks", "sniff"]
 
@@ -103,6 +105,7 @@ def _build(raw: RawRecord, path: str) -> dict:
     keywords_raw = "\n".join(line.strip() for line in k1[0].lines if line.strip()) if k1 else None
     year = first_year(raw.first("YR")) or first_year(raw.first("FD"))
     language = raw.first("LA")
+    link = raw.first("LK", "URL", "UL")
     return {
         "line": raw.line,
         "doc_type": clean_text(raw.first("RT")),
@@ -119,7 +122,8 @@ def _build(raw: RawRecord, path: str) -> dict:
         "pages": clean_text(raw.first("OP", "SP")),
         "doi": clean_doi(raw.first("DO")),
         "language": clean_text(language.strip().rstrip(";；")) if language else None,
-        "native_id": clean_text(raw.first("ID")) or link_id(raw.first("LK", "URL", "UL")),
+        "native_id": clean_text(raw.first("ID")) or link_id(link),
+        "db": wanfang_hint(raw.first("DS"), raw.first("DB"), link),
     }
 
 

@@ -90,3 +90,10 @@ def test_sniff() -> None:
     assert sniff(THESIS_PARAGRAPHS, "a.txt")
     assert not sniff("%0 Thesis\n%W CNKI\n", "a.txt")
     assert not sniff("RT Journal Article\nA1 x\n", "a.txt")
+
+
+def test_wanfang_endnote_sets_db() -> None:
+    text = "%0 Journal Article\n%T 题\n%U http://www.wanfangdata.com.cn/details/detail.do?_type=perio&id=a1\n"
+    rec = parse_cnki_endnote(text, "x").records[0]
+    assert rec["db"] == "wanfang" and rec["native_id"] == "WANFANG:a1"
+    assert parse_cnki_endnote(THESIS_PARAGRAPHS, "x").records[0]["db"] is None

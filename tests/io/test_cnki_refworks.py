@@ -89,3 +89,9 @@ def test_sniff_needs_rt_then_a1_or_t1() -> None:
     assert not sniff("RT Journal Article\nXX nothing\n", "a.txt")
     assert not sniff("PT J\nAU Smith\nTI x\nER\n", "a.txt")
     assert not sniff("TY  - JOUR\nAU  - x\n", "a.ris")
+
+
+def test_wanfang_refworks_sets_db_cnki_leaves_it_to_the_format() -> None:
+    cnki = parse_cnki_refworks("RT Journal Article\nT1 题\nDS CNKI\n", "x").records[0]
+    wanfang = parse_cnki_refworks("RT Journal Article\nT1 题\nDS 万方数据\n", "x").records[0]
+    assert cnki["db"] is None and wanfang["db"] == "wanfang"
