@@ -160,15 +160,15 @@ def _check_config(raw: Mapping, where: str) -> dict:
             "screens": screens}
 
 
-def ring_growth(panel: pd.DataFrame, start: int, end: int, *, value: str = "population") -> pd.DataFrame:
+def ring_growth(panel: pd.DataFrame, window: tuple[int, int], *, value: str = "population") -> pd.DataFrame:
     """Totals and growth of each ring and of the whole city over a window.
 
     Parameters
     ----------
     panel : pandas.DataFrame
         Ring panel (see :mod:`analysis.data`).
-    start, end : int
-        Census years of the window.
+    window : (int, int)
+        Start and end census years.
     value : str, default "population"
         Column to sum (``population``, ``urban`` or ``rural``).
 
@@ -179,6 +179,7 @@ def ring_growth(panel: pd.DataFrame, start: int, end: int, *, value: str = "popu
         ring plus ``city`` and ``periphery`` (inner suburb and county together);
         growth is end / start - 1 (NaN for a ring the city lacks).
     """
+    start, end = window
     sub = panel[panel["year"].isin([start, end])]
     years = set(sub["year"])
     if years != {start, end}:
@@ -210,7 +211,7 @@ def _roxy(panel: pd.DataFrame, start: int, end: int, weights: str) -> pd.Series:
 
 def _dispersion(panel: pd.DataFrame, window: tuple[int, int], cfg: Mapping) -> tuple[pd.Series, pd.Series, dict]:
     start, end = window
-    g = ring_growth(panel, start, end)
+    g = ring_growth(panel, window)
     share0 = g["core_start"] / g["city_start"]
     share1 = g["core_end"] / g["city_end"]
     figs = {"core_share_start": share0, "core_share_end": share1,
@@ -229,13 +230,13 @@ def _dispersion(panel: pd.DataFrame, window: tuple[int, int], cfg: Mapping) -> t
 
 def _beyond(panel: pd.DataFrame, window: tuple[int, int], cfg: Mapping) -> tuple[pd.Series, pd.Series, dict]:
     start, end = window
-    g = ring_growth(panel, start, end)
+    g = ring_growth(panel, window)
     figs: dict[str, pd.Series] = {}
     if cfg["method"] == "county_vs_inner":
         figs = {"county_growth": g["county_growth"], "inner_suburb_growth": g["inner_suburb_growth"]}
         value = g["county_growth"] - g["inner_suburb_growth"]
     else:
-        rural = ring_growth(panel, start, end, value="rural")
+        rural = ring_growth(panel, window, value="rural")
         key = "city" if cfg["method"] == "rural_growth" else "county"
         figs = {f"{key}_rural_start": rural[f"{key}_start"], f"{key}_rural_end": rural[f"{key}_end"]}
         value = rural[f"{key}_growth"]

@@ -115,6 +115,13 @@ class TopsisResult:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
+def _plain(value: object) -> object:
+    """Numpy scalars (and tuples of them) as plain Python values, for readable messages."""
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _matrix(data: pd.DataFrame, columns: Sequence[str] | None, year: str | None) -> pd.DataFrame:
     if not isinstance(data, pd.DataFrame):
         raise ParameterError(f"data must be a pandas DataFrame, got {type(data).__name__}")
@@ -129,10 +136,10 @@ def _matrix(data: pd.DataFrame, columns: Sequence[str] | None, year: str | None)
         values = pd.to_numeric(frame[col], errors="coerce")
         bad = values.isna()
         if bool(bad.any()):
-            label = frame.index[int(np.flatnonzero(bad.to_numpy())[0])]
-            what = "missing value" if pd.isna(frame[col].loc[label]) else \
-                f"not a number: {frame[col].loc[label]!r}"
-            raise SchemaError(f"{what} at row {label!r}", column=str(col))
+            pos = int(np.flatnonzero(bad.to_numpy())[0])
+            cell = frame[col].iloc[pos]
+            what = "missing value" if pd.isna(cell) else f"not a number: {_plain(cell)!r}"
+            raise SchemaError(f"{what} at row {_plain(frame.index[pos])!r}", column=str(col))
     return frame.apply(pd.to_numeric).astype("float64")
 
 
@@ -159,7 +166,7 @@ def _weights_one(x: pd.DataFrame, negative: set, method: str, shift: float, shif
     else:
         if bool((values < 0).any()):
             r, c = np.argwhere(values < 0)[0]
-            raise SchemaError(f"negative value {values[r, c]!r} at row {x.index[r]!r} under the sum "
+            raise SchemaError(f"negative value {float(values[r, c])!r} at row {_plain(x.index[r])!r} under the sum "
                               "form (use method='minmax')", column=str(x.columns[c]))
         base = values
     has_zero = (base == 0).any(axis=0)

@@ -1,0 +1,56 @@
+"""Fixtures of the analysis tests: census tables read in place, spec oracles parsed from the spec."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+SPEC = Path(__file__).resolve().parents[2].parent / "shared" / "specs" / "analysis.md"
+
+
+@pytest.fixture(scope="session")
+def census_dir(corpora_dir: Path) -> Path:
+    """``../shared/corpora/census`` (skips when absent)."""
+    folder = corpora_dir / "census"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def census_counties(census_dir: Path):
+    """Both county workbooks, loaded once (about 6 s)."""
+    from analysis.rings import load_census_counties
+    return load_census_counties(census_dir)
+
+
+@pytest.fixture(scope="session")
+def census_raw(census_dir: Path):
+    """The raw 2010 and 2020 workbooks (code, name, total, urban), for hand computations."""
+    import pandas as pd
+    d10 = pd.read_excel(census_dir / "census_county_2010_v1.xlsx", usecols=[0, 1, 2, 9])
+    d10.columns = ["name", "code", "total", "urban"]
+    d20 = pd.read_excel(census_dir / "census_county_2020_v1.xlsx", usecols=[0, 3, 4, 9])
+    d20.columns = ["code", "name", "total", "urban"]
+    return d10, d20
+
+
+@pytest.fixture(scope="session")
+def entropy_oracles() -> dict:
+    """The entropy oracles of the spec (published weights and the min-max figures), parsed in place."""
+    if not SPEC.is_file():
+        pytest.skip(f"{SPEC} is absent")
+    text = SPEC.read_text(encoding="utf-8")
+    out = {}
+    for key, marker in (("xu", "| Xu (2004)"), ("zp", "| Zavadskas & Podvezko (2016)")):
+        line = next(ln for ln in text.splitlines() if ln.startswith(marker))
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        out[key] = {"matrix": json.loads(cells[1]), "weights": [float(v) for v in cells[2].split(",")]}
+    block = text[text.index("Min-max + 0.0001 form"):]
+    nums = re.findall(r"weights ([\d., ]+); scores ([\d., ]+)", block.replace("\n", " "))[0]
+    out["minmax"] = {"weights": [float(v) for v in nums[0].strip(" .,").split(",")],
+                     "scores": [float(v) for v in nums[1].strip(" .,").split(",")]}
+    return out
