@@ -74,11 +74,14 @@ class RawRecord:
     fields : list of RawField
     by_tag : dict of str to list of RawField
         The same fields grouped by tag.
+    closed : bool
+        Whether an end line closed the record (only for formats with one).
     """
 
     line: int
     fields: list[RawField] = field(default_factory=list)
     by_tag: dict[str, list[RawField]] = field(default_factory=dict)
+    closed: bool = False
 
     def values(self, tag: str) -> list[str]:
         """Return the joined value of every occurrence of ``tag`` (empty ones dropped).
@@ -145,7 +148,8 @@ def group_records(lines: Iterable[str], match: Matcher, start: str, *,
         The tag that opens a record.
     end : callable, optional
         ``end(line)`` is true for a line that closes the current record (CSSCI's
-        dashes line); lines after it belong to no record until the next start tag.
+        dashes line, which sets :attr:`RawRecord.closed`); lines after it belong to
+        no record until the next start tag.
 
     Returns
     -------
@@ -178,6 +182,7 @@ def group_records(lines: Iterable[str], match: Matcher, start: str, *,
         if current is None:
             outside.append((no, line))
         elif end is not None and end(line):
+            current.closed = True
             current = last = None
         elif last is not None:
             last.lines.append(line)

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from litmap.io._fields import clean_text, first_year, split_list
-from litmap.io._registry import Format, ParseResult, register
+from litmap.io._registry import Format, ParseResult, Problem, register
 from litmap.io._tagged import (RawRecord, check_year, group_records, join_lines, missing_title,
                                outside_problems, split_names)
 
@@ -115,8 +115,9 @@ def parse_cssci(text: str, path: str) -> ParseResult:
     Returns
     -------
     ParseResult
-        One record per ``【来源篇名】`` line; records without a title, and text
-        outside records other than the banner, are reported as problems.
+        One record per ``【来源篇名】`` line; records without a title or without
+        their closing dashes line (a truncated file), and text outside records
+        other than the banner, are reported as problems.
 
     Examples
     --------
@@ -132,6 +133,9 @@ def parse_cssci(text: str, path: str) -> ParseResult:
     for raw in raws:
         record = _build(raw, path)
         problem = missing_title(record, raw)
+        if problem is None and not raw.closed:
+            problem = Problem(raw.line, "record is not closed by a line of dashes (truncated file, or "
+                              "the end line was cut)", f"【来源篇名】{record['title']}")
         if problem is None:
             result.records.append(record)
         else:

@@ -96,3 +96,12 @@ def test_issue_field(raw: str, expected: tuple) -> None:
 def test_sniff() -> None:
     assert sniff(BANNER + RECORD, "a.txt") and sniff(CRAWLER, "a.txt")
     assert not sniff("【标题】x\n", "a.txt") and not sniff("RT Journal Article\n", "a.txt")
+
+
+def test_truncated_record_without_dashes_line_is_a_problem() -> None:
+    cut = RECORD.split("2.严栋")[0]
+    result = parse_cssci(BANNER + RECORD + CRAWLER.split("-----")[0], "x.txt")
+    assert [r["title"] for r in result.records] == ["近十年我国智慧图书馆研究态势"]
+    (problem,) = result.problems
+    assert problem.line == 23 and "not closed by a line of dashes" in problem.reason
+    assert parse_cssci(cut, "x.txt").records == []
