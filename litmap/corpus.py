@@ -114,6 +114,8 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _as_list(value: Any) -> list[str]:
     """Coerce a cell to a list of str (Parquet gives numpy arrays, pandas gives NaN)."""
+    if type(value) is list:  # readers build lists of str; skip the per-item copy
+        return value
     if value is None or isinstance(value, float) and value != value:
         return []
     if isinstance(value, str):

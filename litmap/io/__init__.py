@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import glob
 import importlib
+import gc
 import re
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any, Iterable
@@ -21,7 +23,7 @@ import pandas as pd
 from litmap.corpus import SCHEMA, Corpus, ImportReport
 from litmap.errors import FormatError, ParameterError, ParseError
 from litmap.io._affil import institutions_countries
-from litmap.io._fields import clean_text, first_year, nfkc, split_keywords, split_list
+from litmap.io._fields import clean_text, first_year, nfkc, split_keywords
 from litmap.io._refs import ref_keys, unify_by_doi
 from litmap.io._registry import FORMATS, Format, ParseResult
 from litmap.io._text import decode
@@ -43,6 +45,7 @@ for _name in _READERS:
 ON_BAD_RECORD = ("error", "warn", "skip")
 _SKIP_SUFFIXES = frozenset(".json .md .parquet .html .htm .png .jpg .jpeg .gif .svg .pdf .py .pyc "
                            ".zip .gz .bz2 .xz .7z .tar .css .js .log .ipynb .docx .pptx".split())
+_SKIP_NAMES = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG")
 _HEAD = 65536
 
 
@@ -83,6 +86,16 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
     if format is not None and format not in FORMATS:
         raise ParameterError(f"unknown format {format!r}; choose one of: {', '.join(sorted(FORMATS))}")
     files = expand_paths(paths)
+    enabled = gc.isenabled()
+    gc.disable()  # millions of small lists: the cyclic collector would rescan them all
+    try:
+        return _read_files(files, format, on_bad_record)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Corpus:
     records: list[dict[str, Any]] = []
     file_rows: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
@@ -142,7 +155,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
 
 def _skipped(f: Path, root: Path) -> bool:
     rel = f.relative_to(root).parts
-    return any(part.startswith(".") for part in rel) or f.suffix.lower() in _SKIP_SUFFIXES
+    return (any(part.startswith(".") for part in rel) or f.suffix.lower() in _SKIP_SUFFIXES
+            or f.name.upper().startswith(_SKIP_NAMES))
 
 
 def detect_format(head: str, path: str) -> Format | None:
@@ -216,7 +230,7 @@ def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
         row_of[d["file"]]["duplicates"] += 1
         dup_rows.append({"path": d["file"], "line": d["line"], "uid": d["uid"],
                          "kept_uid": records[k]["uid"], "rule": rule})
-    columns = {col: [r.get(col) for r in kept] for col in SCHEMA}
+    columns = {col: pd.Series([r.get(col) for r in kept], dtype=object) for col in SCHEMA}
     report = ImportReport(files=pd.DataFrame(file_rows, columns=list(ImportReport().files.columns)),
                           rejected=pd.DataFrame(rejected, columns=["path", "line", "reason"]),
                           duplicates=pd.DataFrame(dup_rows,
@@ -225,8 +239,20 @@ def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
 
 
 _REF_STYLE = {"scopus_csv": "scopus", "cssci": "cssci"}
+_RAW_REFS: dict[str, str] = {}
+
+
+def _items(values: list[str] | None) -> list[str]:
+    """Like :func:`~litmap.io._fields.split_list`, with a fast path for ASCII items."""
+    if not values:
+        return []
+    out: dict[str, None] = {}
+    for v in values:
+        q = " ".join((v if v.isascii() else unicodedata.normalize("NFKC", v)).split())
+        if q:
+            out[q] = None
+    return list(out)
 _DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-_LISTS = ("authors", "affiliations", "keywords_plus", "cited_refs_raw")
 
 
 def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, Any]:
@@ -254,8 +280,11 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
         ``rec`` itself.
     """
     for key in ("title", "title_alt"):
-        if rec.get(key):
-            rec[key] = nfkc(clean_text(rec[key]) or "") or None
+        value = rec.get(key)
+        if value:
+            rec[key] = nfkc(clean_text(value) or "" if "&" in value else value) or None
+        elif value is not None:
+            rec[key] = None
     for key in ("abstract", "source", "doc_type", "volume", "issue", "pages", "language", "funding"):
         value = rec.get(key)
         if value:
@@ -265,16 +294,21 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
     doi = rec.get("doi")
     rec["doi"] = _DOI_PREFIX.sub("", doi).strip().lower() or None if doi else None
     if "keywords" in rec:
-        rec["keywords"] = split_list(rec["keywords"] or [])
+        rec["keywords"] = _items(rec["keywords"])
     else:
         rec["keywords"] = split_keywords(rec.get("keywords_raw"))
-    for key in _LISTS:
-        rec[key] = [v for v in rec.get(key) or [] if v and v.strip()]
-    rec["authors"] = split_list(rec["authors"])
+    rec["authors"] = _items(rec.get("authors"))
+    rec["keywords_plus"] = _items(rec.get("keywords_plus"))
+    rec["affiliations"] = [v for v in rec.get("affiliations") or () if v and not v.isspace()]
+    refs = rec.get("cited_refs_raw")
+    if refs:  # share one string object per distinct reference (memory on large corpora)
+        shared = _RAW_REFS if len(_RAW_REFS) < 2_000_000 else {}
+        refs = [shared.setdefault(v, v) for v in refs if v and not v.isspace()]
+    rec["cited_refs_raw"] = refs or []
     if rec["affiliations"] and not rec.get("institutions") and not rec.get("countries"):
         rec["institutions"], rec["countries"] = institutions_countries(rec["affiliations"])
     if "cited_refs" not in rec:
-        rec["cited_refs"] = ref_keys(rec["cited_refs_raw"], _REF_STYLE.get(fmt.name, "wos"))
+        rec["cited_refs"] = ref_keys(refs, _REF_STYLE.get(fmt.name, "wos")) if refs else []
     year = rec.get("year")
     if year is not None and not isinstance(year, int):
         rec["year"] = first_year(str(year))

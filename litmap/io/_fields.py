@@ -32,7 +32,7 @@ def nfkc(text: str) -> str:
     >>> nfkc("  ＣＯＶＩＤ－１９\u3000疫情 ")
     'COVID-19 疫情'
     """
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def clean_text(text: str | None) -> str | None:

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable
 
 __all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "STYLES"]
@@ -191,10 +192,22 @@ def parse_ref(raw: str, style: str = "wos") -> str:
     return _PARSERS[style](raw)
 
 
+_KEY_CACHE: dict[str, dict[str, str]] = {style: {} for style in STYLES}
+_KEY_CACHE_MAX = 2_000_000
+
+
+def _usable_key(raw: str, style: str) -> str:
+    """The key of ``raw``, or "" when it names neither author nor source, or neither year nor DOI."""
+    key = _PARSERS[style](raw)
+    a, y, s, _, _, d = key.split("|")
+    return key if (a or s) and (y or d) else ""
+
+
 def ref_keys(raws: Iterable[str], style: str) -> list[str]:
     """Keys of one record's references: unusable ones dropped, repeats removed, order kept.
 
     A key is usable when it names an author or a source, and a year or a DOI.
+    Keys are cached per raw string (the cache is cleared past two million entries).
 
     Parameters
     ----------
@@ -206,18 +219,16 @@ def ref_keys(raws: Iterable[str], style: str) -> list[str]:
     -------
     list of str
     """
-    parse = _PARSERS[style]
-    out: list[str] = []
-    seen: set[str] = set()
-    for raw in raws:
-        key = parse(raw)
-        if key in seen:
-            continue
-        a, y, s, _, _, d = key.split("|")
-        if (a or s) and (y or d):
-            seen.add(key)
-            out.append(key)
-    return out
+    cache = _KEY_CACHE[style]
+    keys = list(map(cache.get, raws))
+    if None in keys:
+        if len(cache) > _KEY_CACHE_MAX:
+            cache.clear()
+        raws = list(raws)
+        for i, k in enumerate(keys):
+            if k is None:
+                keys[i] = cache[raws[i]] = _usable_key(raws[i], style)
+    return list(dict.fromkeys(filter(None, keys)))
 
 
 def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
@@ -236,20 +247,24 @@ def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
     list of list of str
         The same lists (new lists only where a key changed).
     """
-    counts = Counter(k for keys in key_lists for k in keys if not k.endswith("|"))
+    distinct: set[str] = set()
+    for keys in key_lists:
+        distinct.update(keys)
     by_doi: dict[str, list[str]] = {}
-    for key in counts:
-        by_doi.setdefault(key.rsplit("|", 1)[1], []).append(key)
-    mapping: dict[str, str] = {}
-    for keys in by_doi.values():
-        if len(keys) > 1:
-            best = min(keys, key=lambda k: (-counts[k], k))
-            mapping.update({k: best for k in keys if k != best})
-    if not mapping:
+    for key in distinct:
+        if not key.endswith("|"):
+            by_doi.setdefault(key[key.rfind("|") + 1:], []).append(key)
+    groups = [keys for keys in by_doi.values() if len(keys) > 1]
+    if not groups:
         return key_lists
+    counts = Counter(chain.from_iterable(key_lists))
+    mapping: dict[str, str] = {}
+    for keys in groups:
+        best = min(keys, key=lambda k: (-counts[k], k))
+        mapping.update({k: best for k in keys if k != best})
     out = []
     for keys in key_lists:
-        if any(k in mapping for k in keys):
+        if not mapping.keys().isdisjoint(keys):
             keys = list(dict.fromkeys(mapping.get(k, k) for k in keys))
         out.append(keys)
     return out

@@ -29,7 +29,7 @@ import io
 import re
 from typing import Any
 
-from litmap.io._fields import first_year, split_list
+from litmap.io._fields import first_year
 from litmap.io._registry import Format, ParseResult, Problem, register
 
 __all__ = ["parse_scopus"]
@@ -129,9 +129,9 @@ def _record(row: dict[str, str], line: int) -> dict[str, Any]:
         "title": _cell(row, "Title"),
         "authors": _authors(_cell(row, "Authors")),
         "affiliations": [a.strip() for a in affil.split("; ")] if affil else [],
-        "keywords": split_list(kw.split(";")) if kw else [],
+        "keywords": kw.split(";") if kw else [],
         "keywords_raw": kw,
-        "keywords_plus": split_list(ikw.split(";")) if ikw else [],
+        "keywords_plus": ikw.split(";") if ikw else [],
         "abstract": abstract,
         "year": first_year(_cell(row, "Year")),
         "source": _cell(row, "Source title"),

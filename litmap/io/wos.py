@@ -17,7 +17,8 @@ Field mapping
 TI         title
 AU         authors (AF, then CA when AU is missing); CiteSpace's trailing ``, `` dropped
 C1         affiliations, one per line (tab-delimited: split before each ``[``)
-DE / ID    keywords (split on ``;``; CNKI-converted: CNKI separators) / keywords_plus
+DE / ID    keywords (split on ``;``; CNKI-converted: CNKI separators) / keywords_plus;
+           :func:`litmap.io.read` trims, NFKC-normalises and de-duplicates the items
 AB         abstract
 PY         year (falls back to EA, early access)
 SO VL IS   source, volume, issue
@@ -36,9 +37,10 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+import re
+from typing import Any, Iterator
 
-from litmap.io._fields import first_year, split_keywords, split_list
+from litmap.io._fields import first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, Problem, register
 
 __all__ = ["parse_wos", "parse_wos_tab", "parse_cnki_citespace", "WOS_TAGS"]
@@ -92,57 +94,112 @@ def parse_cnki_citespace(text: str, path: str) -> ParseResult:
     return _parse_tagged(text, default_db="cnki", cnki_keywords=True)
 
 
+# Cut before every line that starts like a field (two capitals/digits, then space or end).
+_PIECE = re.compile(r"\n(?=[A-Z][A-Z0-9](?: |\n|$))")
+_CHUNK = 1 << 22
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(first line, chunk)``; chunks end just after an ``ER`` line (bounded memory)."""
+    pos, line, n = 0, 1, len(text)
+    while pos < n:
+        cut = text.find("\nER", pos + _CHUNK)
+        if cut < 0:
+            cut = n
+        else:
+            nl = text.find("\n", cut + 1)
+            cut = n if nl < 0 else nl + 1
+        chunk = text[pos:cut]
+        yield line, chunk
+        line += chunk.count("\n")
+        pos = cut
+
+
+def _values(body: str, vals: list[str]) -> None:
+    """Append the values of a field body: indented lines are new values, others continue."""
+    if body.count("\n") == body.count("\n "):
+        vals.extend(filter(None, map(str.strip, body.split("\n"))))
+        return
+    lines = body.split("\n")
+    v = lines[0].strip()
+    if v:
+        vals.append(v)
+    for line in lines[1:]:
+        v = line.strip()
+        if not v:
+            continue
+        if line[0] == " " or not vals:
+            vals.append(v)
+        else:
+            vals[-1] = f"{vals[-1]} {v}"
+
+
 def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseResult:
     result = ParseResult()
     records, problems = result.records, result.problems
+    last: tuple[int, str] | None = None  # a record with no ER yet: (line, block)
+    for base, chunk in _chunks(text):
+        blocks = ("\n" + chunk).split("\nPT ")
+        _outside(blocks[0][1:], base, problems)
+        line = base + blocks[0].count("\n")
+        for block in blocks[1:]:
+            if last is not None:
+                problems.append(Problem(last[0], "record has no ER before the next PT",
+                                        "PT " + last[1][:40]))
+            last = None
+            fields, rest = _fields(block)
+            if rest is None:
+                last = (line, block)
+            else:
+                _finish(fields, line, default_db, cnki_keywords, records, problems)
+                _outside(rest, line + block.count("\n") - rest.count("\n"), problems)
+            line += block.count("\n") + 1
+    if last is not None:
+        problems.append(Problem(last[0], "truncated record: no ER before the end of the file",
+                                "PT " + last[1][:40]))
+    return result
+
+
+def _fields(block: str) -> tuple[dict[str, list[str]], str | None]:
+    """Tag -> values of one record (``block`` starts after ``PT ``), and the text after ER.
+
+    The second item is None when the block has no ER line.
+    """
+    pieces = _PIECE.split(block)
+    fields: dict[str, list[str]] = {"PT": []}
+    vals = fields["PT"]
+    _values(pieces[0], vals)
     tags = WOS_TAGS
-    fields: dict[str, list[str]] | None = None
-    vals: list[str] | None = None
-    start = 0
-    stray = 0
-    for n, line in enumerate(text.split("\n"), 1):
-        if line[:1] == " ":
-            if fields is not None and vals is not None:
-                value = line.strip()
-                if value:
-                    vals.append(value)
-            continue
-        tag = line[:2]
-        if tag in tags and (len(line) == 2 or line[2] == " "):
+    for i in range(1, len(pieces)):
+        piece = pieces[i]
+        tag = piece[:2]
+        if tag in tags and (len(piece) == 2 or piece[2] in " \n"):
             if tag == "ER":
-                if fields is not None:
-                    _finish(fields, start, default_db, cnki_keywords, records, problems)
-                fields = vals = None
-                continue
-            if tag == "PT":
-                if fields is not None:
-                    problems.append(Problem(start, "record has no ER before the next PT", "PT"))
-                fields, start = {}, n
-            elif fields is None:
-                if tag in ("FN", "VR", "EF"):
-                    continue
-                fields, start = {}, n
+                return fields, "\n".join(pieces[i:])[3:]
+            body = piece[3:]
             vals = fields.get(tag)
             if vals is None:
                 vals = fields[tag] = []
-            value = line[3:].strip()
-            if value:
-                vals.append(value)
-        elif line.strip():
-            if vals is not None:
-                if vals:
-                    vals[-1] = f"{vals[-1]} {line.strip()}"
-                else:
-                    vals.append(line.strip())
-            elif fields is None and not stray:
-                stray = n
-                problems.append(Problem(n, "text outside a record (expected a PT line)", line[:80]))
-        elif fields is None:
-            stray = 0
-    if fields is not None:
-        problems.append(Problem(start, "truncated record: no ER before the end of the file",
-                                "PT " + " ".join(fields.get("PT", []))))
-    return result
+            if "\n" in body:
+                _values(body, vals)
+            else:
+                body = body.strip()
+                if body:
+                    vals.append(body)
+        else:
+            _values("\n" + piece, vals)
+    return fields, None
+
+
+def _outside(text: str, line: int, problems: list[Problem]) -> None:
+    """Report non-blank text between records, except FN/VR/EF header and trailer lines.
+
+    ``line`` is the line number of the first line of ``text``.
+    """
+    for i, raw in enumerate(text.split("\n")):
+        if raw.strip() and raw[:2] not in ("FN", "VR", "EF"):
+            problems.append(Problem(line + i, "text outside a record (expected a PT line)", raw[:80]))
+            return
 
 
 def _finish(fields: dict[str, list[str]], line: int, default_db: str, cnki_keywords: bool,
@@ -171,7 +228,7 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
     elif cnki_keywords:
         keywords = split_keywords(de)
     else:
-        keywords = split_list(de.split(";"))
+        keywords = de.split(";")
     kp = _join(fields, "ID")
     bp, ep = _join(fields, "BP"), _join(fields, "EP")
     pages = f"{bp}-{ep}" if bp and ep else bp or _join(fields, "AR")
@@ -195,7 +252,7 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
         "affiliations": get("C1") or [],
         "keywords": keywords,
         "keywords_raw": de,
-        "keywords_plus": split_list(kp.split(";")) if kp else [],
+        "keywords_plus": kp.split(";") if kp else [],
         "abstract": _join(fields, "AB"),
         "year": first_year(_join(fields, "PY"), _join(fields, "EA")),
         "source": _join(fields, "SO"),
