@@ -1,0 +1,1 @@
+"""Speed and memory benchmarks of litmap (run with ``python -m benchmarks.run``)."""
