@@ -82,7 +82,7 @@ def match_key_line(line: str) -> tuple[str, str] | None:
     return None if m is None else (m.group(1), m.group(2))
 
 
-def build_record(values: dict[str, str], line: int, path: str) -> dict:
+def build_record(values: dict[str, str], *, line: int, path: str) -> dict:
     """Build a record from CNKI field values keyed by :func:`canonical_key` names.
 
     Parameters
@@ -114,7 +114,7 @@ def build_record(values: dict[str, str], line: int, path: str) -> dict:
         "keywords": split_keywords(values.get("keywords")),
         "keywords_raw": get("keywords"),
         "abstract": clean_abstract(values.get("abstract")),
-        "year": check_year(year, path, line),
+        "year": check_year(year, path=path, line=line),
         "source": get("source"),
         "volume": get("volume"),
         "issue": get("issue"),
@@ -146,10 +146,10 @@ def record_from_raw(raw: RawRecord, path: str) -> dict:
             value = join_lines(f.lines)
             if value:
                 values[key] = value
-    return build_record(values, raw.line, path)
+    return build_record(values, line=raw.line, path=path)
 
 
-def parse_key_records(text: str, path: str, start: str) -> ParseResult:
+def parse_key_records(text: str, path: str, *, start: str) -> ParseResult:
     """Parse ``Key-中文名: value`` text whose records open with the ``start`` key.
 
     Parameters
@@ -164,7 +164,7 @@ def parse_key_records(text: str, path: str, start: str) -> ParseResult:
     -------
     ParseResult
     """
-    raws, outside = group_records(text.split("\n"), match_key_line, start)
+    raws, outside = group_records(text.split("\n"), match_key_line, start=start)
     result = ParseResult(problems=outside_problems(outside))
     for raw in raws:
         record = record_from_raw(raw, path)

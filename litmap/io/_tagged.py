@@ -133,7 +133,7 @@ class RawRecord:
         return list(self.by_tag.get(tag, ()))
 
 
-def group_records(lines: Iterable[str], match: Matcher, start: str, *,
+def group_records(lines: Iterable[str], match: Matcher, *, start: str,
                   end: Callable[[str], bool] | None = None
                   ) -> tuple[list[RawRecord], list[tuple[int, str]]]:
     """Group decoded lines into records.
@@ -415,7 +415,7 @@ def wanfang_hint(*values: str | None) -> str | None:
     return None
 
 
-def check_year(year: int | None, path: str, line: int) -> int | None:
+def check_year(year: int | None, *, path: str, line: int) -> int | None:
     """Warn about a year later than next year; return the year unchanged.
 
     A literal data error such as ``{Year}: 2989`` is kept as written (the record

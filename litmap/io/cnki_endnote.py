@@ -71,7 +71,7 @@ def parse_cnki_endnote(text: str, path: str) -> ParseResult:
     >>> r.records[0]["authors"], r.records[0]["year"]
     (['甲', '乙'], 2023)
     """
-    raws, outside = group_records(text.split("\n"), _match, "%0")
+    raws, outside = group_records(text.split("\n"), _match, start="%0")
     result = ParseResult(problems=outside_problems(outside))
     for raw in raws:
         record = _build(raw, path)
@@ -107,7 +107,7 @@ def _build(raw: RawRecord, path: str) -> dict:
         "keywords": split_keywords(raw.first("%K")),
         "keywords_raw": raw.first("%K"),
         "abstract": clean_abstract(raw.first("%X")),
-        "year": check_year(year, path, raw.line),
+        "year": check_year(year, path=path, line=raw.line),
         "source": clean_text(raw.first("%J", "%B", "%I")),
         "volume": None if is_rule else volume,
         "issue": clean_text(raw.first("%N")),

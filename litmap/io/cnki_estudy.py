@@ -38,7 +38,7 @@ def parse_cnki_estudy(text: str, path: str) -> ParseResult:
     >>> parse_cnki_estudy(t, "x.txt").records[0]["year"]
     2021
     """
-    return parse_key_records(text, path, "DataType")
+    return parse_key_records(text, path, start="DataType")
 
 
 def sniff(head: str, path: str) -> bool:

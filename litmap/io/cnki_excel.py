@@ -87,7 +87,7 @@ def parse_rows(rows: Iterable[tuple[int, list[str]]], path: str) -> ParseResult:
         for key, value in zip(keys, cells):
             if key is not None and value and key not in values:
                 values[key] = value
-        record = build_record(values, line, path)
+        record = build_record(values, line=line, path=path)
         if record["title"]:
             result.records.append(record)
         else:

@@ -74,7 +74,7 @@ def parse_noteexpress(text: str, path: str, *, one_per_line: bool = False) -> Pa
         One record per ``{Reference Type}`` line; records without a title, and
         text before the first record, are reported as problems.
     """
-    raws, outside = group_records(text.split("\n"), _match, "Reference Type")
+    raws, outside = group_records(text.split("\n"), _match, start="Reference Type")
     result = ParseResult(problems=outside_problems(outside))
     for raw in raws:
         record = _build(raw, path, one_per_line)
@@ -141,7 +141,7 @@ def _build(raw: RawRecord, path: str, one_per_line: bool) -> dict:
         "keywords": _many(raw, "Keywords", split_keywords, one_per_line),
         "keywords_raw": keywords_raw,
         "abstract": clean_abstract(raw.first("Abstract")),
-        "year": check_year(year, path, raw.line),
+        "year": check_year(year, path=path, line=raw.line),
         "source": clean_text(raw.first("Journal", "Tertiary Title", "Secondary Title", "Publisher")),
         "volume": clean_text(raw.first("Volume")),
         "issue": clean_text(raw.first("Issue")),

@@ -87,7 +87,7 @@ def parse_cnki_refworks(text: str, path: str) -> ParseResult:
     >>> r.records[0]["authors"], r.records[0]["year"]
     (['林行众'], 2015)
     """
-    raws, outside = group_records(text.split("\n"), _match, "RT")
+    raws, outside = group_records(text.split("\n"), _match, start="RT")
     result = ParseResult(problems=outside_problems(outside))
     for raw in raws:
         record = _build(raw, path)
@@ -115,7 +115,7 @@ def _build(raw: RawRecord, path: str) -> dict:
         "keywords": split_keywords(first_k1),
         "keywords_raw": keywords_raw or None,
         "abstract": clean_abstract(raw.first("AB")),
-        "year": check_year(year, path, raw.line),
+        "year": check_year(year, path=path, line=raw.line),
         "source": clean_text(raw.first("JF", "JO", "PB")),
         "volume": clean_text(raw.first("vo", "VO")),
         "issue": clean_text(raw.first("IS")),

@@ -63,7 +63,7 @@ def parse_cnki_selfdefined(text: str, path: str) -> ParseResult:
     >>> parse_cnki_selfdefined(t, "x.txt").records[0]["authors"]
     ['苏健', '钱震']
     """
-    return parse_key_records(text, path, "SrcDatabase-来源库")
+    return parse_key_records(text, path, start="SrcDatabase-来源库")
 
 
 def sniff(head: str, path: str) -> bool:

@@ -126,7 +126,7 @@ def parse_cssci(text: str, path: str) -> ParseResult:
     >>> r["authors"], r["year"], r["issue"]
     (['甲', '乙'], 2020, '9')
     """
-    raws, outside = group_records(text.split("\n"), _match, "来源篇名", end=_is_end)
+    raws, outside = group_records(text.split("\n"), _match, start="来源篇名", end=_is_end)
     first = raws[0].line if raws else len(text)
     outside = [(no, ln) for no, ln in outside if not (no < first and _BANNER.search(ln))]
     result = ParseResult(problems=outside_problems(outside))
@@ -154,7 +154,7 @@ def _build(raw: RawRecord, path: str) -> dict:
         "affiliations": split_list(orgs.split("/")) if orgs else [],
         "keywords": split_names(raw.first("关键词"), seps="slash"),
         "keywords_raw": raw.first("关键词"),
-        "year": check_year(year, path, raw.line),
+        "year": check_year(year, path=path, line=raw.line),
         "source": clean_text(raw.first("期刊")),
         "volume": volume,
         "issue": issue,

@@ -17,7 +17,7 @@ def _match(line: str):
 
 def test_group_records_continuations_blank_lines_and_outside_lines() -> None:
     lines = ["junk", "", "AA one", "BB two", "  indented", "", "plain", "AA three"]
-    records, outside = group_records(lines, _match, "AA")
+    records, outside = group_records(lines, _match, start="AA")
     assert [r.line for r in records] == [3, 8]
     assert records[0].raw("BB")[0].lines == ["two", "  indented", "plain"]
     assert records[0].values("BB") == ["two indented plain"]
@@ -27,7 +27,7 @@ def test_group_records_continuations_blank_lines_and_outside_lines() -> None:
 
 def test_group_records_end_marker_closes_a_record() -> None:
     lines = ["AA one", "----", "after", "more", "", "AA two"]
-    records, outside = group_records(lines, _match, "AA", end=lambda ln: ln == "----")
+    records, outside = group_records(lines, _match, start="AA", end=lambda ln: ln == "----")
     assert len(records) == 2 and outside == [(3, "after"), (4, "more")]
     (problem,) = outside_problems(outside)
     assert (problem.line, problem.text) == (3, "after") and problem.reason.startswith("2 lines outside")
@@ -80,10 +80,11 @@ def test_clean_abstract_doi_and_links() -> None:
 
 def test_check_year_warns_only_for_future_years() -> None:
     with pytest.warns(UserWarning, match="f.txt, line 7: implausible publication year 2989"):
-        assert check_year(2989, "f.txt", 7) == 2989
+        assert check_year(2989, path="f.txt", line=7) == 2989
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        assert check_year(2021, "f.txt", 1) == 2021 and check_year(None, "f.txt", 1) is None
+        assert check_year(2021, path="f.txt", line=1) == 2021
+        assert check_year(None, path="f.txt", line=1) is None
 
 
 def test_key_lines_and_canonical_keys() -> None:
