@@ -96,10 +96,11 @@ def _surface_labels(codes: np.ndarray, surface_codes: np.ndarray, surfaces: np.n
     pos[node_items] = np.arange(node_items.size)
     node = pos[codes]
     keep = node >= 0
-    pairs, counts = np.unique(np.stack([node[keep], surface_codes[keep]]), axis=1, return_counts=True)
+    width = max(len(surfaces), 1)
+    pairs, counts = np.unique(node[keep] * width + surface_codes[keep], return_counts=True)
     out: list[list[tuple[int, str]]] = [[] for _ in range(node_items.size)]
-    for (nd, sc), c in zip(pairs.T.tolist(), counts.tolist()):
-        out[nd].append((-c, str(surfaces[sc])))
+    for key, c in zip(pairs.tolist(), counts.tolist()):
+        out[key // width].append((-c, str(surfaces[key % width])))
     return [[s for _, s in sorted(x)] for x in out]
 
 
@@ -122,7 +123,7 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
                   prune_scope: str = "merged", alias: AliasSpec = None, exclude: ExcludeSpec = None,
                   merge_plurals: bool = True, keywords_plus: bool = False,
                   term_ngrams: tuple[int, int] = (1, 4), user_dict: str | Path | None = None,
-                  weighted_betweenness: bool = False) -> Network:
+                  centrality: bool = True, weighted_betweenness: bool = False) -> Network:
     """Build a co-occurrence, co-citation or coupling network the way CiteSpace does.
 
     Records are cut into time slices; in each slice the items are ranked by the
@@ -163,6 +164,9 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
         ``kind="term"``: smallest and largest English n-gram.
     user_dict : path, optional
         ``kind="term"``: a jieba user dictionary.
+    centrality : bool, optional (default=True)
+        Compute betweenness (O(n·m); on very dense networks the slowest step).
+        ``False`` leaves the ``betweenness`` column NaN.
     weighted_betweenness : bool, optional (default=False)
         Betweenness on path lengths 1/strength instead of hop counts.
 
@@ -208,11 +212,13 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
     rows, surface = record_items(sub, kind, keywords_plus=keywords_plus,
                                  term_options={"ngram": tuple(term_ngrams), "user_dict": user_dict})
     scode, uniq = pd.factorize(surface)
-    keys = cleaner.keys(uniq) if kind != "reference" else cleaner.keys(uniq, fold_text=False)
-    keys = keys[scode] if scode.size else np.zeros(0, dtype=object)
-    keep = keys != ""
-    icode, names = pd.factorize(keys[keep], sort=True)
-    rows, scode = rows[keep], scode[keep]
+    ukeys = cleaner.keys(uniq, fold_text=kind != "reference")
+    ucode, names = pd.factorize(ukeys, sort=True)
+    if (names == "").any():  # dropped items sort first
+        ucode, names = ucode - 1, names[1:]
+    icode = ucode[scode] if scode.size else np.zeros(0, dtype=np.int64)
+    keep = icode >= 0
+    rows, scode, icode = rows[keep], scode[keep], icode[keep]
     settings = SliceSettings(rule, min_count, strength, counting, prune, prune_scope)
     if kind == "coupling":
         uids = sub["uid"].astype(str).to_numpy(dtype=object)
@@ -236,18 +242,20 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
         incidence = sp.csr_matrix(x.tocsc()[:, co.items])
         node_year = _first_year_nodes(incidence, ryears)
         first_year_e = _first_year_edges(incidence, ryears, co.src, co.dst)
-        surfaces = _surface_labels(icode, scode, uniq, co.items)
+        surfaces = ([[str(names[c])] for c in co.items] if kind in CITATION_KINDS
+                    else _surface_labels(icode, scode, uniq, co.items))
         node_labels = [_display(str(names[c]), s, kind, cleaner) for c, s in zip(co.items, surfaces)]
     params = {"kind": kind, "years": [lo, hi], "slice_years": slice_years, "select": str(rule),
               "min_count": min_count, "strength": strength, "counting": counting, "prune": prune,
               "prune_scope": prune_scope, "alias": _describe(alias), "exclude": _describe(exclude),
               "merge_plurals": bool(merge_plurals) and text_kind, "keywords_plus": bool(keywords_plus),
               "term_ngrams": list(term_ngrams), "user_dict": None if user_dict is None else str(user_dict),
-              "weighted_betweenness": bool(weighted_betweenness), "records": int(len(sub)),
+              "centrality": bool(centrality), "weighted_betweenness": bool(weighted_betweenness),
+              "records": int(len(sub)),
               "records_without_year": missing, "empty_slices": empty,
               "selected_per_slice": co.slice_selected.sum(axis=0).astype(int).tolist()}
     return _assemble(co, kind, labels, node_labels, surfaces, node_year, first_year_e, incidence,
-                     sub["uid"].to_numpy(dtype=object), ryears, params, weighted_betweenness)
+                     sub["uid"].to_numpy(dtype=object), ryears, params, centrality, weighted_betweenness)
 
 
 def _display(key: str, surfaces: list[str], kind: str, cleaner: Cleaner) -> str:
@@ -275,7 +283,7 @@ def _describe(spec: Any) -> Any:
 
 def _assemble(co: CoOccurrence, kind: str, labels: list[str], node_labels: list[str], surfaces: list[list[str]],
               node_year: np.ndarray, first_year_e: np.ndarray, incidence: sp.csr_matrix, uids: np.ndarray,
-              ryears: np.ndarray, params: dict, weighted: bool) -> Network:
+              ryears: np.ndarray, params: dict, centrality: bool, weighted: bool) -> Network:
     n = co.items.size
     deg = np.bincount(co.src, minlength=n) + np.bincount(co.dst, minlength=n)
     wdeg = np.bincount(co.src, co.strength, minlength=n) + np.bincount(co.dst, co.strength, minlength=n)
@@ -284,7 +292,8 @@ def _assemble(co: CoOccurrence, kind: str, labels: list[str], node_labels: list[
                           "freq": co.freq.astype(np.int64), "first_year": np.asarray(node_year, dtype=np.int64),
                           "first_slice": first_slice, "degree": deg.astype(np.int64),
                           "weighted_degree": wdeg,
-                          "betweenness": betweenness(n, co.src, co.dst, co.strength, weighted=weighted)})
+                          "betweenness": (betweenness(n, co.src, co.dst, co.strength, weighted=weighted)
+                                          if centrality else np.full(n, np.nan))})
     edges = pd.DataFrame({"source": co.src.astype(np.int64), "target": co.dst.astype(np.int64),
                           "count": co.count.astype(np.float64), "strength": co.strength.astype(np.float64),
                           "first_year": np.asarray(first_year_e, dtype=np.int64)})

@@ -241,7 +241,7 @@ class Cleaner:
             folded = [self.alias.get(k, k) if k not in self.exclude else "" for k in folded]
         keys = folded
         if self.merge_plurals:
-            vocab = set(keys)
+            vocab = set(keys) | self.exclude  # the plural of an excluded item goes too
             merged = []
             for k in keys:
                 head, _, last = k.rpartition(" ")

@@ -79,9 +79,11 @@ def basket_weights(b: sp.csr_matrix, counting: str) -> np.ndarray:
 
 
 def _pairs(x: sp.csr_matrix, w: np.ndarray) -> sp.coo_matrix:
-    """Upper triangle (i < j) of Xᵀ diag(w) X."""
+    """Upper triangle (i < j) of Xᵀ diag(w) X, without explicit zeros."""
     c = (x.T @ sp.diags(w) @ x) if w is not None else (x.T @ x)
-    return sp.triu(sp.csr_matrix(c), k=1).tocoo()
+    t = sp.triu(sp.csr_matrix(c), k=1).tocoo()
+    keep = t.data > 0
+    return sp.coo_matrix((t.data[keep], (t.row[keep], t.col[keep])), shape=t.shape)
 
 
 def _normalise(strength: str, n: int, src: np.ndarray, dst: np.ndarray, count: np.ndarray,
@@ -140,29 +142,26 @@ def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, n_slices: int, sett
     counts = np.asarray(sc[:, items].T.todense(), dtype=np.float64).reshape(n, n_slices)
     bn = sp.csr_matrix(b.tocsc()[:, items])
     use_w = None if settings.counting == "full" else weights
-    keys = []
+    found_i, found_j = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
     for t in range(n_slices):
         cols = np.flatnonzero(selected[:, t])
         rows = np.flatnonzero(basket_slice == t)
         if cols.size < 2 or rows.size == 0:
             continue
         pc = _pairs(sp.csr_matrix(bn[rows][:, cols]), None if use_w is None else use_w[rows])
-        keep = pc.data > 0
-        i, j, c = cols[pc.row[keep]], cols[pc.col[keep]], pc.data[keep]
+        i, j, c = cols[pc.row], cols[pc.col], pc.data
         if settings.prune and settings.prune_scope in ("slices", "both") and i.size:
             st = _normalise(settings.strength, n, i, j, c, counts[:, t], rows.size)
             mask = prune_edges(settings.prune, n, i, j, st)
             i, j = i[mask], j[mask]
-        keys.append(i.astype(np.int64) * n + j)
-    union_keys = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
-    src, dst = union_keys // max(n, 1), union_keys % max(n, 1)
-    if union_keys.size:
-        pc = _pairs(bn, use_w)
-        all_keys = pc.row.astype(np.int64) * n + pc.col
-        order = np.argsort(all_keys)
-        count = pc.data[order][np.searchsorted(all_keys[order], union_keys)]
-    else:
-        count = np.zeros(0)
+        found_i.append(i)
+        found_j.append(j)
+    fi, fj = np.concatenate(found_i), np.concatenate(found_j)
+    pattern = sp.csr_matrix((np.ones(fi.size, dtype=bool), (fi, fj)), shape=(n, n))
+    merged = sp.csr_matrix(_pairs(bn, use_w)).multiply(pattern).tocsr()
+    merged.sort_indices()
+    merged = merged.tocoo()
+    src, dst, count = merged.row.astype(np.int64), merged.col.astype(np.int64), merged.data.astype(np.float64)
     freq = freq_all[items].astype(np.float64)
     strength = _normalise(settings.strength, n, src, dst, count, freq, nb)
     if settings.prune and settings.prune_scope in ("merged", "both") and src.size:

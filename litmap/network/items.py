@@ -83,8 +83,7 @@ def explode(lists: pd.Series | list) -> tuple[np.ndarray, np.ndarray]:
     """
     values = list(lists)
     lens = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
-    items = np.empty(int(lens.sum()), dtype=object)
-    items[:] = list(chain.from_iterable(values))
+    items = np.fromiter(chain.from_iterable(values), dtype=object, count=int(lens.sum()))
     return np.repeat(np.arange(len(values), dtype=np.int64), lens), items
 
 
@@ -146,7 +145,7 @@ def record_items(records: pd.DataFrame, kind: str, *, keywords_plus: bool = Fals
                             "has any; CNKI, Wanfang and RIS exports carry no references")
         if kind in _REF_PART:
             items = _reference_part(items, _REF_PART[kind])
-    keep = np.fromiter((bool(x) for x in items), dtype=bool, count=items.size)
+    keep = items != ""
     return rows[keep], items[keep]
 
 

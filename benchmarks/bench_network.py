@@ -1,0 +1,110 @@
+"""Speed of the network stage on synthetic corpora (numpy-seeded, generated here).
+
+Targets (issue 4, 2-core machine): keyword network for 100k records × ~6 keywords
+≤ 2 s; document co-citation for 100k records × 30 references ≤ 20 s and ≤ 3 GB
+RSS; PFNET(∞, n−1) on 2 000 nodes / 220k edges ≤ 2 s; betweenness on 1 000 nodes /
+130k edges ≤ 2 s. ``quick=True`` runs tenfold smaller inputs (same targets, so the
+table still shows the pipeline works; the numbers are then not comparable).
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+
+import numpy as np
+import pandas as pd
+
+from litmap.corpus import Corpus
+from litmap.network import build_network
+from litmap.network.centrality import betweenness
+from litmap.network.prune import prune_edges
+
+
+def _zipf_lists(rng: np.random.Generator, n_records: int, mean: float, vocab: list[str]) -> list[list[str]]:
+    """Poisson(mean) distinct items per record from a Zipf(1) vocabulary."""
+    p = 1.0 / np.arange(1, len(vocab) + 1)
+    p /= p.sum()
+    lens = np.maximum(rng.poisson(mean, n_records), 1)
+    draws = rng.choice(len(vocab), size=int(lens.sum()), p=p)
+    bounds = np.concatenate([[0], np.cumsum(lens)])
+    voc = np.asarray(vocab, dtype=object)
+    return [list(dict.fromkeys(voc[draws[a:b]])) for a, b in zip(bounds[:-1], bounds[1:])]
+
+
+def _corpus(rng: np.random.Generator, n_records: int, column: str, lists: list[list[str]]) -> Corpus:
+    years = rng.integers(2000, 2024, n_records)
+    return Corpus(pd.DataFrame({"uid": [f"WOS:{i:09d}" for i in range(n_records)], "db": "wos",
+                                "year": years, column: lists}))
+
+
+def _timed(fn) -> tuple[float, object]:
+    t0 = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, out
+
+
+def _row(name: str, value: float, unit: str, target: float, op: str = "<=") -> dict:
+    return {"name": name, "value": round(value, 3), "unit": unit, "target": f"{op} {target:g} {unit}",
+            "ok": bool(value <= target)}
+
+
+def _random_graph(rng: np.random.Generator, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
+    keys = np.unique(rng.integers(0, n * n, int(m * 2.6)))
+    src, dst = keys // n, keys % n
+    keep = src < dst
+    src, dst = src[keep][:m], dst[keep][:m]
+    return src, dst
+
+
+def run(quick: bool = False) -> list[dict]:
+    """Run the network benchmarks.
+
+    Parameters
+    ----------
+    quick : bool, optional (default=False)
+        Tenfold smaller inputs.
+
+    Returns
+    -------
+    list of dict
+        ``name, value, unit, target, ok`` per measurement.
+    """
+    rng = np.random.default_rng(20240601)
+    scale = 10 if quick else 1
+    rows = []
+
+    n = 100_000 // scale
+    vocab = [f"keyword {i}" for i in range(50_000 // scale)]
+    corpus = _corpus(rng, n, "keywords", _zipf_lists(rng, n, 6.0, vocab))
+    secs, net = _timed(lambda: build_network(corpus, kind="keyword", select="g-index:25", strength="cosine",
+                                             centrality=False))
+    rows.append(_row(f"keyword network {n // 1000}k records, no betweenness ({net.n_nodes} nodes, "
+                     f"{net.n_edges} edges)", secs, "s", 2))
+    secs, _ = _timed(lambda: build_network(corpus, kind="keyword", select="g-index:25", strength="cosine"))
+    rows.append(_row("keyword network, same, with betweenness", secs, "s", 2))
+
+    refs = [f"author{i % 5000}|{1950 + i % 70}|journal {i % 3000}|{i % 300}|{i % 997}|" for i in range(400_000 // scale)]
+    corpus = _corpus(rng, n, "cited_refs", _zipf_lists(rng, n, 30.0, refs))
+    secs, net = _timed(lambda: build_network(corpus, kind="reference", select="g-index:25", strength="cosine"))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB on Linux -> GiB
+    rows.append(_row(f"co-citation {n // 1000}k records x 30 refs ({net.n_nodes} nodes, {net.n_edges} edges)",
+                     secs, "s", 20))
+    rows.append(_row("peak RSS of the benchmark process (incl. data generation)", rss, "GB", 3))
+
+    nn, m = 2000 // scale, 220_000 // scale**2
+    src, dst = _random_graph(rng, nn, m)
+    strength = rng.integers(1, 30, src.size) / np.sqrt(rng.integers(1, 50, src.size) * 30.0)
+    secs, keep = _timed(lambda: prune_edges("pathfinder", nn, src, dst, strength))
+    rows.append(_row(f"PFNET(inf, n-1) {nn} nodes / {src.size} edges ({int(keep.sum())} kept)", secs, "s", 2))
+
+    nb, mb = 1000 // scale, 130_000 // scale**2
+    src, dst = _random_graph(rng, nb, mb)
+    secs, _ = _timed(lambda: betweenness(nb, src, dst))
+    rows.append(_row(f"betweenness {nb} nodes / {src.size} edges", secs, "s", 2))
+    return rows
+
+
+if __name__ == "__main__":
+    for r in run():
+        print(f"{r['name']:<75} {r['value']:>8} {r['unit']:<3} {r['target']:<10} {'ok' if r['ok'] else 'SLOW'}")
