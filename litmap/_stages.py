@@ -38,6 +38,8 @@ class Section:
         Nodes, edges, clusters, Q, S and bursts found (recorded in the manifest).
     files : list of str
         Files written for this analysis, relative to the output folder.
+    burst_svg : str
+        The burst chart as inline ``<svg>`` markup ("" when there is no burst).
     """
 
     kind: str
@@ -46,6 +48,7 @@ class Section:
     bursts: Any
     summary: dict = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    burst_svg: str = ""
 
 
 def read_corpus(paths: Sequence[str], config: Mapping[str, Any]) -> Corpus:
@@ -140,6 +143,7 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
     from litmap.burst import network_bursts, top_bursts
     from litmap.cluster import cluster_network, label_clusters
     from litmap.network import write_network
+    from litmap.report import report_tables
 
     cl, bu = config["cluster"], config["burst"]
     with stage(f"{kind}: network"):
@@ -154,22 +158,26 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
         bursts = network_bursts(network, corpus, mode=bu["mode"], s=bu["s"], gamma=bu["gamma"],
                                 states=bu["states"], min_duration=bu["min_duration"])
     with stage(f"{kind}: files"):
-        written = write_network(network, folder, clusters=clusters.membership)
+        write_network(network, folder, clusters=clusters.membership)
+        _csv(report_tables(corpus, network=network, clusters=clusters, bursts=bursts)["top_items"],
+             folder / "top_items.csv")
         _csv(clusters.clusters, folder / "clusters.csv")
         _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")
+        svg = ""
         if len(bursts.to_frame()):
             _csv(top_bursts(bursts, bu["top"]), folder / "top_bursts.csv")
-            written += _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg")
+            svg = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg")
     summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
                "modularity": round(float(clusters.modularity), 6),
                "mean_silhouette": round(float(clusters.mean_silhouette), 6),
                "bursts": int(len(bursts.to_frame()))}
     files = sorted(p.relative_to(folder.parent).as_posix() for p in folder.iterdir())
-    return Section(kind, network, clusters, bursts, summary, files)
+    return Section(kind, network, clusters, bursts, summary, files, svg)
 
 
-def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> list[Path]:
+def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> str:
+    """Write the burst chart as SVG and PNG; return the SVG markup to inline in a page."""
     import matplotlib.pyplot as plt
 
     from litmap.viz.bursts import burst_figure, save_burst_figure
@@ -178,18 +186,20 @@ def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> list[Path]:
             "cited_journal": "Cited Journals"}.get(kind, kind.replace("_", " ").title() + "s")
     fig = burst_figure(bursts, top=top, item_name=name)
     try:
-        return save_burst_figure(fig, path)
+        save_burst_figure(fig, path)
     finally:
         plt.close(fig)
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("<svg"):]
 
 
 def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[str, Any],
                  warnings: Sequence[str], folder: Path) -> Path:
     """Write ``report.html``: the full report of one analysis, or a study page over several.
 
-    With one analysis, ``report.html`` is :func:`litmap.report.write_report`'s report.
-    With several, each analysis gets its full report in ``<analysis>/report.html``
-    and ``report.html`` holds one section per analysis (see :mod:`litmap._study_report`).
+    With one analysis, ``report.html`` is :func:`litmap.report.write_report`'s report
+    (with its tables as ``report_*.csv``). With several, it holds one section per
+    analysis (:mod:`litmap._study_report`).
 
     Parameters
     ----------
@@ -217,9 +227,5 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
                            bursts=one.bursts, params=params, warnings=list(warnings), title=title)
     from litmap._study_report import write_study_report
 
-    for one in sections:
-        full_report(folder / one.kind / "report.html", corpus, network=one.network,
-                    clusters=one.clusters, bursts=one.bursts, params=params, warnings=list(warnings),
-                    title=f"{title}: {one.kind}")
     return write_study_report(folder / "report.html", corpus, sections, params=params,
                               warnings=list(warnings), title=title)

@@ -72,15 +72,29 @@ def _check_alias(path: str) -> None:
         raise ParameterError(f"network.alias: {path}: no such file")
 
 
+_DEVELOPER_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
+
+
 @contextlib.contextmanager
 def _stage(log: StageLog, name: str) -> Iterator[None]:
-    """A timed stage whose Python warnings become data warnings of the run."""
-    with log.stage(name), warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            yield
-        finally:
-            for w in caught:
+    """A timed stage whose warnings about the data become warnings of the run.
+
+    Deprecation and future warnings speak to developers, not to the user about the
+    data: they are passed on to Python's warning machinery unchanged.
+    """
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with log.stage(name), warnings.catch_warnings(record=True) as record:
+            warnings.simplefilter("always")
+            try:
+                yield
+            finally:
+                caught.extend(record)
+    finally:
+        for w in caught:
+            if issubclass(w.category, _DEVELOPER_WARNINGS):
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            else:
                 log.warn(str(w.message))
 
 
