@@ -97,9 +97,9 @@ def roxy_index(start: Sequence[float], end: Sequence[float], *,
         raise ParameterError("start and end must be 1-d sequences of the same length >= 2")
     if not (np.all(np.isfinite(x0)) and np.all(np.isfinite(x1))) or np.any(x0 <= 0) or np.any(x1 < 0):
         raise ParameterError("ROXY needs positive start levels and non-negative end levels")
-    w = x0 if isinstance(weights, str) and weights == "level" else np.asarray(weights, dtype=float)
     if isinstance(weights, str) and weights != "level":
         raise ParameterError(f"weights must be 'level' or a sequence, got {weights!r}")
+    w = x0 if isinstance(weights, str) else np.asarray(weights, dtype=float)
     if w.shape != x0.shape or np.any(w < 0) or w.sum() <= 0:
         raise ParameterError("weights must be non-negative, one per unit, with a positive sum")
     g = x1 / x0

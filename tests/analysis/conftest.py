@@ -31,9 +31,11 @@ def census_counties(census_dir: Path):
 def census_raw(census_dir: Path):
     """The raw 2010 and 2020 workbooks (code, name, total, urban), for hand computations."""
     import pandas as pd
-    d10 = pd.read_excel(census_dir / "census_county_2010_v1.xlsx", usecols=[0, 1, 2, 9])
+
+    from analysis.rings import _ENGINE
+    d10 = pd.read_excel(census_dir / "census_county_2010_v1.xlsx", usecols=[0, 1, 2, 9], engine=_ENGINE)
     d10.columns = ["name", "code", "total", "urban"]
-    d20 = pd.read_excel(census_dir / "census_county_2020_v1.xlsx", usecols=[0, 3, 4, 9])
+    d20 = pd.read_excel(census_dir / "census_county_2020_v1.xlsx", usecols=[0, 3, 4, 9], engine=_ENGINE)
     d20.columns = ["code", "name", "total", "urban"]
     return d10, d20
 
