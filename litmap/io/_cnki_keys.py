@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_id,
+                                    split_affiliations, split_names)
 from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import ParseResult
-from litmap.io._tagged import (RawRecord, check_year, clean_abstract, clean_doi, group_records,
-                               join_lines, link_id, missing_title, outside_problems,
-                               split_affiliations, split_names)
+from litmap.io._tagged import RawRecord, group_records, join_lines, missing_title, outside_problems
 
 __all__ = ["CJK", "canonical_key", "match_key_line", "build_record", "record_from_raw",
            "parse_key_records"]

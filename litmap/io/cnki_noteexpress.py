@@ -33,11 +33,11 @@ from __future__ import annotations
 import re
 from typing import Callable
 
+from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_id,
+                                    split_affiliations, split_names)
 from litmap.io._fields import clean_text, first_year, split_keywords, split_list
 from litmap.io._registry import Format, ParseResult, register
-from litmap.io._tagged import (RawRecord, check_year, clean_abstract, clean_doi, group_records,
-                               link_id, missing_title, outside_problems, split_affiliations,
-                               split_names)
+from litmap.io._tagged import RawRecord, group_records, missing_title, outside_problems
 
 __all__ = ["parse_cnki_noteexpress", "parse_noteexpress", "sniff", "WANFANG_MARK"]
 

@@ -36,11 +36,11 @@ from __future__ import annotations
 
 import re
 
+from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_id,
+                                    split_affiliations, split_names, wanfang_hint)
 from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, register
-from litmap.io._tagged import (RawRecord, check_year, clean_abstract, clean_doi, group_records,
-                               link_id, missing_title, outside_problems, split_affiliations,
-                               split_names, wanfang_hint)
+from litmap.io._tagged import RawRecord, group_records, missing_title, outside_problems
 
 __all__ = ["parse_cnki_refworks", "sniff"]
 

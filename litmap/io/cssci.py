@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 
+from litmap.io._cnki_fields import check_year, split_names
 from litmap.io._fields import clean_text, first_year, split_list
 from litmap.io._registry import Format, ParseResult, Problem, register
-from litmap.io._tagged import (RawRecord, check_year, group_records, join_lines, missing_title,
-                               outside_problems, split_names)
+from litmap.io._tagged import RawRecord, group_records, join_lines, missing_title, outside_problems
 
 __all__ = ["parse_cssci", "parse_issue_field", "sniff"]
 

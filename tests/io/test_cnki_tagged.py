@@ -1,4 +1,4 @@
-"""Shared line grammar and field helpers of the CNKI-family readers (litmap.io._tagged)."""
+"""Shared line grammar and field helpers of the CNKI-family readers (_tagged, _cnki_fields, _cnki_keys)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import warnings
 
 import pytest
 
+from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_id,
+                                    split_affiliations, split_names)
 from litmap.io._cnki_keys import canonical_key, match_key_line
-from litmap.io._tagged import (check_year, clean_abstract, clean_doi, group_records, join_lines,
-                               link_id, outside_problems, split_affiliations, split_names)
+from litmap.io._tagged import group_records, join_lines, outside_problems
 
 
 def _match(line: str):
