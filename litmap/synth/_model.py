@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from litmap.errors import ParameterError
 from litmap.synth._people import People
 from litmap.synth._refs import RefPool
 from litmap.synth._vocab import Term, Vocabulary
@@ -167,9 +168,8 @@ class Model:
         countries = {c for t in topics for c, _ in t.countries} | {"China"}
         self._inst_cdf = {(c, t): _cdf([3.0 if (k + t) % 4 == 0 else 1.0 for k in range(len(_institutions_of(c)))])
                           for c in countries for t in range(len(topics))}
-        china = set(_institutions_of("China"))
-        self._foreign = {c: [i for i in range(len(INSTITUTIONS)) if (i in china) != (c == "China")]
-                         for c in countries}
+        self._abroad = {c: [i for i in range(len(INSTITUTIONS)) if i not in _institutions_of(c)]
+                        for c in countries}
         self._places = {c: [p for p in PLACES if p.country == c] for c in countries}
         self._places["abroad"] = [p for p in PLACES if p.country != "China"]
 
@@ -182,8 +182,11 @@ class Model:
                 inside = (self.year_values >= first) & (self.year_values <= last)
                 col[inside] = base * mult
             w[:, j] = col
-        w /= w.sum(axis=1, keepdims=True)
-        return np.cumsum(w, axis=1)
+        total = w.sum(axis=1, keepdims=True)
+        if (total <= 0).any():
+            empty = self.year_values[total[:, 0] <= 0]
+            raise ParameterError(f"vocabulary: no topic has weight for {lang} records in {empty.tolist()}")
+        return np.cumsum(w / total, axis=1)
 
     def papers(self, lang: str, m: int) -> list[Paper]:
         """Draw ``m`` papers in ``lang``.
@@ -302,8 +305,8 @@ class Model:
         lead = self._pick(self._inst_cdf[(country, topic)], u[7], insts)
         authors = self.people.team(lead, team_u[:n])
         if u[9] < _COLLAB[lang]:
-            home = lang == "cn" or u[10] < 0.5
-            pool = _institutions_of("China") if home else self._foreign[country]
+            domestic = lang == "cn" or u[10] < 0.5
+            pool = _institutions_of(country) if domestic else self._abroad[country]
             other = pool[int(u[11] * len(pool))]
             if other != lead:
                 authors += [a for a in self.people.team(other, team_u[8:9]) if a not in authors]
