@@ -29,7 +29,8 @@ Modes
     convention), or the column sums of ``counts`` when none are given.
 ``"citespace"``
     CiteSpace's burst table, reproducible to 4 decimals: ``d_t`` = column sums of
-    ``counts`` (all candidate items), ``trans="n+1"``, ties go to the burst state;
+    ``counts`` (all candidate items; given ``totals`` override them),
+    ``trans="n+1"``, ties go to the burst state;
     breakpoint ``bp = e + 1``, or ``n - 1`` when the run ends at slice ``n - 2`` or
     ``n - 1`` (then the burst is *open-ended* and ``end`` shows the last slice); a
     burst is kept when ``bp - b >= min_duration``; only the last kept burst of each
@@ -241,9 +242,12 @@ def _validated(counts: pd.DataFrame, totals: pd.Series | None) -> tuple[np.ndarr
         return r, r.sum(axis=0), labels
     if not isinstance(totals, pd.Series):
         raise DataError(f"totals must be a pandas Series over the slice labels, got {type(totals).__name__}")
-    if len(totals) != len(labels) or set(totals.index) != set(labels):
-        raise DataError(f"totals has {len(totals)} slices {list(totals.index)[:5]}..., counts has "
-                        f"{len(labels)} {labels[:5]}...: series of different lengths")
+    if len(totals) != len(labels):
+        raise DataError(f"totals has {len(totals)} slices, counts has {len(labels)}: series of "
+                        f"different lengths")
+    if set(totals.index) != set(labels):
+        extra = [v for v in totals.index if v not in set(labels)][:3]
+        raise DataError(f"totals' slice labels differ from the columns of counts (e.g. {extra!r})")
     try:
         d = totals.reindex(labels).to_numpy(dtype=float)
     except (TypeError, ValueError):

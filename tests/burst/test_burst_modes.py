@@ -114,6 +114,8 @@ def test_bad_totals():
     counts = pd.DataFrame([[1, 5, 2]], index=["x"], columns=[2001, 2002, 2003])
     with pytest.raises(DataError, match="different lengths"):
         detect_bursts(counts, pd.Series([10, 10], index=[2001, 2002]))
+    with pytest.raises(DataError, match="differ"):
+        detect_bursts(counts, pd.Series([10, 10, 10], index=["2001", "2002", "2003"]))
     with pytest.raises(DataError, match="exceeds"):
         detect_bursts(counts, pd.Series([10, 4, 10], index=[2001, 2002, 2003]))
     with pytest.raises(DataError, match="'x'.*2002"):
