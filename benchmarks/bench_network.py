@@ -95,12 +95,12 @@ def run(quick: bool = False) -> list[dict]:
     nn, m = 2000 // scale, 220_000 // scale**2
     src, dst = _random_graph(rng, nn, m)
     strength = rng.integers(1, 30, src.size) / np.sqrt(rng.integers(1, 50, src.size) * 30.0)
-    secs, keep = _timed(lambda: prune_edges("pathfinder", nn, src, dst, strength))
+    secs, keep = _timed(lambda: prune_edges((src, dst, strength), method="pathfinder", n=nn))
     rows.append(_row(f"PFNET(inf, n-1) {nn} nodes / {src.size} edges ({int(keep.sum())} kept)", secs, "s", 2))
 
     nb, mb = 1000 // scale, 130_000 // scale**2
     src, dst = _random_graph(rng, nb, mb)
-    secs, _ = _timed(lambda: betweenness(nb, src, dst))
+    secs, _ = _timed(lambda: betweenness((src, dst), n=nb))
     rows.append(_row(f"betweenness {nb} nodes / {src.size} edges", secs, "s", 2))
     return rows
 

@@ -292,7 +292,7 @@ def _assemble(co: CoOccurrence, kind: str, labels: list[str], node_labels: list[
                           "freq": co.freq.astype(np.int64), "first_year": np.asarray(node_year, dtype=np.int64),
                           "first_slice": first_slice, "degree": deg.astype(np.int64),
                           "weighted_degree": wdeg,
-                          "betweenness": (betweenness(n, co.src, co.dst, co.strength, weighted=weighted)
+                          "betweenness": (betweenness((co.src, co.dst, co.strength), n=n, weighted=weighted)
                                           if centrality else np.full(n, np.nan))})
     edges = pd.DataFrame({"source": co.src.astype(np.int64), "target": co.dst.astype(np.int64),
                           "count": co.count.astype(np.float64), "strength": co.strength.astype(np.float64),

@@ -15,8 +15,7 @@ from litmap.errors import ParameterError
 __all__ = ["betweenness"]
 
 
-def betweenness(n: int, src: np.ndarray, dst: np.ndarray, strength: np.ndarray | None = None, *,
-                weighted: bool = False) -> np.ndarray:
+def betweenness(edges: tuple[np.ndarray, ...], *, n: int, weighted: bool = False) -> np.ndarray:
     """Normalised betweenness C_B(v) / ((n−1)(n−2)/2) of an undirected network.
 
     .. math:: C_B(v) = \\sum_{s \\ne v \\ne t} \\sigma_{st}(v) / \\sigma_{st}
@@ -25,12 +24,11 @@ def betweenness(n: int, src: np.ndarray, dst: np.ndarray, strength: np.ndarray |
 
     Parameters
     ----------
+    edges : tuple of numpy.ndarray
+        ``(src, dst)`` end points of each edge, or ``(src, dst, strength)`` with the
+        edge similarities (needed when ``weighted``).
     n : int
         Number of nodes (isolated nodes included).
-    src, dst : numpy.ndarray
-        End points of each edge.
-    strength : numpy.ndarray, optional
-        Edge similarities; needed when ``weighted``.
     weighted : bool, optional (default=False)
         Use path lengths 1 / strength instead of hop counts.
 
@@ -46,9 +44,11 @@ def betweenness(n: int, src: np.ndarray, dst: np.ndarray, strength: np.ndarray |
 
     Examples
     --------
-    >>> betweenness(3, np.array([0, 1]), np.array([1, 2])).tolist()
+    >>> betweenness((np.array([0, 1]), np.array([1, 2])), n=3).tolist()
     [0.0, 1.0, 0.0]
     """
+    src, dst = edges[0], edges[1]
+    strength = edges[2] if len(edges) > 2 else None
     if n < 3:
         return np.zeros(n)
     g = ig.Graph(n=n, edges=np.column_stack([src, dst]).tolist(), directed=False)

@@ -89,7 +89,7 @@ def _pairs(x: sp.csr_matrix, w: np.ndarray) -> sp.coo_matrix:
 def _normalise(strength: str, n: int, src: np.ndarray, dst: np.ndarray, count: np.ndarray,
                occ: np.ndarray, n_baskets: int) -> np.ndarray:
     k = np.bincount(src, count, minlength=n) + np.bincount(dst, count, minlength=n)
-    return link_strength(strength, count, occ[src], occ[dst], n_records=n_baskets, ki=k[src], kj=k[dst],
+    return link_strength(count, strength, si=occ[src], sj=occ[dst], n_records=n_baskets, ki=k[src], kj=k[dst],
                          total=float(count.sum()))
 
 
@@ -152,7 +152,7 @@ def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, n_slices: int, sett
         i, j, c = cols[pc.row], cols[pc.col], pc.data
         if settings.prune and settings.prune_scope in ("slices", "both") and i.size:
             st = _normalise(settings.strength, n, i, j, c, counts[:, t], rows.size)
-            mask = prune_edges(settings.prune, n, i, j, st)
+            mask = prune_edges((i, j, st), method=settings.prune, n=n)
             i, j = i[mask], j[mask]
         found_i.append(i)
         found_j.append(j)
@@ -165,7 +165,7 @@ def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, n_slices: int, sett
     freq = freq_all[items].astype(np.float64)
     strength = _normalise(settings.strength, n, src, dst, count, freq, nb)
     if settings.prune and settings.prune_scope in ("merged", "both") and src.size:
-        mask = prune_edges(settings.prune, n, src, dst, strength)
+        mask = prune_edges((src, dst, strength), method=settings.prune, n=n)
         src, dst, count, strength = src[mask], dst[mask], count[mask], strength[mask]
     return CoOccurrence(items=items, freq=freq, slice_counts=counts, slice_selected=selected,
                         src=src, dst=dst, count=count, strength=strength, n_baskets=nb)

@@ -58,17 +58,17 @@ def check_strength(strength: str) -> str:
     return s
 
 
-def link_strength(strength: str, c: np.ndarray, si: np.ndarray, sj: np.ndarray, *, n_records: int = 0,
+def link_strength(c: np.ndarray, strength: str = "cosine", *, si: np.ndarray, sj: np.ndarray, n_records: int = 0,
                   ki: np.ndarray | None = None, kj: np.ndarray | None = None,
                   total: float | None = None) -> np.ndarray:
     """Normalise co-occurrence counts of a list of edges.
 
     Parameters
     ----------
-    strength : str
-        One of :data:`STRENGTHS`.
     c : numpy.ndarray
         Co-occurrence count of each edge (full or fractional).
+    strength : str, optional (default="cosine")
+        One of :data:`STRENGTHS`.
     si, sj : numpy.ndarray
         Occurrences of the two end points of each edge.
     n_records : int, optional
@@ -85,7 +85,7 @@ def link_strength(strength: str, c: np.ndarray, si: np.ndarray, sj: np.ndarray, 
 
     Examples
     --------
-    >>> link_strength("cosine", np.array([2.0]), np.array([3.0]), np.array([3.0]))
+    >>> link_strength(np.array([2.0]), "cosine", si=np.array([3.0]), sj=np.array([3.0]))
     array([0.66666667])
     """
     s = check_strength(strength)

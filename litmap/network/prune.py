@@ -107,17 +107,25 @@ def _tree_path_max(n: int, ta: np.ndarray, tb: np.ndarray, tw: np.ndarray,
     return res
 
 
-def pathfinder(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray) -> np.ndarray:
+Edges = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _unpack(edges: Edges, n: int | None) -> tuple[int, np.ndarray, np.ndarray, np.ndarray]:
+    src, dst, w = (np.asarray(a) for a in edges)
+    n = int(max(src.max(initial=-1), dst.max(initial=-1)) + 1) if n is None else int(n)
+    return n, src.astype(np.int64), dst.astype(np.int64), w.astype(np.float64)
+
+
+def pathfinder(edges: Edges, *, n: int | None = None) -> np.ndarray:
     """PFNET(r=∞, q=n−1): the union of all minimum spanning trees.
 
     Parameters
     ----------
-    n : int
-        Number of nodes.
-    src, dst : numpy.ndarray
-        End points of each (undirected, distinct) edge.
-    dist : numpy.ndarray
-        Dissimilarity of each edge, > 0 (use :func:`similarity_rank` for similarities).
+    edges : tuple of numpy.ndarray
+        ``(src, dst, dist)``: end points of each undirected, distinct edge and its
+        dissimilarity (> 0; use :func:`similarity_rank` for similarities).
+    n : int, optional
+        Number of nodes (default: largest node id + 1).
 
     Returns
     -------
@@ -126,10 +134,10 @@ def pathfinder(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray) -> np
 
     Examples
     --------
-    >>> pathfinder(4, np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([1., 1., 1., 2.]))
+    >>> pathfinder((np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([1., 1., 1., 2.])))
     array([ True,  True,  True, False])
     """
-    src, dst, dist = np.asarray(src), np.asarray(dst), np.asarray(dist, dtype=np.float64)
+    n, src, dst, dist = _unpack(edges, n)
     if src.size == 0:
         return np.zeros(0, dtype=bool)
     tree = _spanning_forest(n, src, dst, dist)
@@ -139,41 +147,37 @@ def pathfinder(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray) -> np
     return keep
 
 
-def minimum_spanning(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray) -> np.ndarray:
+def minimum_spanning(edges: Edges, *, n: int | None = None) -> np.ndarray:
     """One minimum spanning forest (scipy), deterministic for a given input order.
 
     Parameters
     ----------
-    n : int
-        Number of nodes.
-    src, dst : numpy.ndarray
-        End points of each edge.
-    dist : numpy.ndarray
-        Dissimilarity of each edge, > 0.
+    edges : tuple of numpy.ndarray
+        ``(src, dst, dist)`` with dissimilarities > 0.
+    n : int, optional
+        Number of nodes (default: largest node id + 1).
 
     Returns
     -------
     numpy.ndarray
         Boolean mask: True for the edges of the tree.
     """
-    keep = np.zeros(np.asarray(src).size, dtype=bool)
+    n, src, dst, dist = _unpack(edges, n)
+    keep = np.zeros(src.size, dtype=bool)
     if keep.size:
-        keep[_spanning_forest(n, np.asarray(src), np.asarray(dst), np.asarray(dist, dtype=np.float64))] = True
+        keep[_spanning_forest(n, src, dst, dist)] = True
     return keep
 
 
-def pfnet(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray, *, r: float = math.inf,
-          q: int | None = None) -> np.ndarray:
+def pfnet(edges: Edges, *, n: int | None = None, r: float = math.inf, q: int | None = None) -> np.ndarray:
     """General PFNET(r, q) by exact dynamic programming, O(q n³): small graphs only.
 
     Parameters
     ----------
-    n : int
-        Number of nodes.
-    src, dst : numpy.ndarray
-        End points of each edge.
-    dist : numpy.ndarray
-        Dissimilarity of each edge, > 0.
+    edges : tuple of numpy.ndarray
+        ``(src, dst, dist)`` with dissimilarities > 0.
+    n : int, optional
+        Number of nodes (default: largest node id + 1).
     r : float, optional (default=inf)
         Minkowski parameter, ≥ 1; ``math.inf`` for the maximum.
     q : int, optional (default=n−1)
@@ -187,16 +191,15 @@ def pfnet(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray, *, r: floa
     Examples
     --------
     >>> e = (np.array([0, 1, 2, 0]), np.array([1, 2, 3, 3]), np.array([1., 1., 1., 2.]))
-    >>> pfnet(4, *e, r=1).tolist(), pfnet(4, *e, r=2).tolist()
+    >>> pfnet(e, r=1).tolist(), pfnet(e, r=2).tolist()
     ([True, True, True, True], [True, True, True, False])
     """
+    n, src, dst, w = _unpack(edges, n)
     if not r >= 1:
         raise ParameterError(f"r: the Minkowski parameter must be >= 1, got {r}")
     q = n - 1 if q is None else int(q)
     if not 1 <= q <= max(n - 1, 1):
         raise ParameterError(f"q: must be between 1 and n-1 = {n - 1}, got {q}")
-    src, dst = np.asarray(src), np.asarray(dst)
-    w = np.asarray(dist, dtype=np.float64)
     w = w if math.isinf(r) else w ** r
     base = np.full((n, n), np.inf)
     base[src, dst] = np.minimum(base[src, dst], w)
@@ -215,28 +218,28 @@ def pfnet(n: int, src: np.ndarray, dst: np.ndarray, dist: np.ndarray, *, r: floa
     return w <= best[src, dst] * (1 + 1e-12)
 
 
-def prune_edges(method: str, n: int, src: np.ndarray, dst: np.ndarray, strength: np.ndarray) -> np.ndarray:
+def prune_edges(edges: Edges, *, method: str, n: int | None = None) -> np.ndarray:
     """Prune a similarity network: ``"pathfinder"`` (PFNET(∞, n−1)) or ``"mst"``.
 
     Parameters
     ----------
+    edges : tuple of numpy.ndarray
+        ``(src, dst, strength)``: similarity of each edge (higher = closer); only
+        its order is used.
     method : str
         One of :data:`PRUNINGS`.
-    n : int
-        Number of nodes.
-    src, dst : numpy.ndarray
-        End points of each edge.
-    strength : numpy.ndarray
-        Similarity of each edge (higher = closer); only its order is used.
+    n : int, optional
+        Number of nodes (default: largest node id + 1).
 
     Returns
     -------
     numpy.ndarray
         Boolean mask: True for the edges kept.
     """
+    src, dst, strength = edges
     dist = similarity_rank(strength)
     if method == "pathfinder":
-        return pathfinder(n, src, dst, dist)
+        return pathfinder((src, dst, dist), n=n)
     if method == "mst":
-        return minimum_spanning(n, src, dst, dist)
+        return minimum_spanning((src, dst, dist), n=n)
     raise ParameterError(f"prune: unknown method {method!r}; expected one of {', '.join(PRUNINGS)} or None")

@@ -84,7 +84,7 @@ def test_link_strength_direct(norm):
     si, sj = np.array([s[p[0]] for p in pairs]), np.array([s[p[1]] for p in pairs])
     ki, kj = np.array([k[p[0]] for p in pairs]), np.array([k[p[1]] for p in pairs])
     for column, name in MEASURES.items():
-        got = link_strength(name, c, si, sj, n_records=len(norm["docs"]), ki=ki, kj=kj,
+        got = link_strength(c, name, si=si, sj=sj, n_records=len(norm["docs"]), ki=ki, kj=kj,
                             total=norm["m_total_link_weight"])
         assert got == pytest.approx([norm[column][p] for p in pairs], abs=1e-12), name
 
@@ -111,11 +111,11 @@ def test_pfnet_graph1(oracles):
     p = oracles["labels_norm_pfnet_gindex"]["pfnet"]
     src, dst, w = _edges(p["graph1_dissimilarity_edges"])
     n = 5
-    assert _kept(src, dst, pathfinder(n, src, dst, w)) == p["graph1_PFNET_rinf_q_n-1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w)) == p["graph1_PFNET_rinf_q_n-1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, r=1)) == p["graph1_PFNET_r1_q_n-1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, r=2)) == p["graph1_PFNET_r2_q_n-1"]
-    tree = minimum_spanning(n, src, dst, w)
+    assert _kept(src, dst, pathfinder((src, dst, w), n=n)) == p["graph1_PFNET_rinf_q_n-1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n)) == p["graph1_PFNET_rinf_q_n-1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, r=1)) == p["graph1_PFNET_r1_q_n-1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, r=2)) == p["graph1_PFNET_r2_q_n-1"]
+    tree = minimum_spanning((src, dst, w), n=n)
     assert tree.sum() == len(p["graph1_networkx_one_MST"])
     assert set(map(tuple, _kept(src, dst, tree))) <= set(map(tuple, p["graph1_PFNET_rinf_q_n-1"]))
 
@@ -124,11 +124,11 @@ def test_pfnet_graph2_r_and_q(oracles):
     p = oracles["labels_norm_pfnet_gindex"]["pfnet"]
     src, dst, w = _edges(p["graph2_dissimilarity_edges"])
     n = 4
-    assert _kept(src, dst, pathfinder(n, src, dst, w)) == p["graph2_PFNET_rinf_q_n-1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, q=2)) == p["graph2_PFNET_rinf_q2"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, q=1)) == p["graph2_PFNET_rinf_q1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, r=1)) == p["graph2_PFNET_r1_q_n-1"]
-    assert _kept(src, dst, pfnet(n, src, dst, w, r=2)) == p["graph2_PFNET_r2_q_n-1"]
+    assert _kept(src, dst, pathfinder((src, dst, w), n=n)) == p["graph2_PFNET_rinf_q_n-1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, q=2)) == p["graph2_PFNET_rinf_q2"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, q=1)) == p["graph2_PFNET_rinf_q1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, r=1)) == p["graph2_PFNET_r1_q_n-1"]
+    assert _kept(src, dst, pfnet((src, dst, w), n=n, r=2)) == p["graph2_PFNET_r2_q_n-1"]
 
 
 def test_pathfinder_on_similarities_depends_only_on_order(oracles):
@@ -137,15 +137,15 @@ def test_pathfinder_on_similarities_depends_only_on_order(oracles):
 
     p = oracles["labels_norm_pfnet_gindex"]["pfnet"]
     src, dst, w = _edges(p["graph1_dissimilarity_edges"])
-    assert _kept(src, dst, prune_edges("pathfinder", 5, src, dst, 1.0 / w)) == p["graph1_PFNET_rinf_q_n-1"]
-    assert _kept(src, dst, prune_edges("pathfinder", 5, src, dst, 10 - w)) == p["graph1_PFNET_rinf_q_n-1"]
+    assert _kept(src, dst, prune_edges((src, dst, 1.0 / w), method="pathfinder")) == p["graph1_PFNET_rinf_q_n-1"]
+    assert _kept(src, dst, prune_edges((src, dst, 10 - w), method="pathfinder")) == p["graph1_PFNET_rinf_q_n-1"]
 
 
 def test_karate_betweenness(oracles):
     kar = oracles["community_centrality"]["karate"]
     g = nx.karate_club_graph()
     src, dst = np.array([e[0] for e in g.edges()]), np.array([e[1] for e in g.edges()])
-    got = betweenness(g.number_of_nodes(), src, dst)
+    got = betweenness((src, dst), n=g.number_of_nodes())
     for node, value in kar["betweenness_top5_nx_normalized"]:
         assert got[node] == pytest.approx(value, abs=1e-12)
     n = g.number_of_nodes()
@@ -163,7 +163,7 @@ def test_weighted_betweenness_matches_networkx():
     w = np.array([2.0 ** (g.edges[e]["weight"] % 3) for e in g.edges()])
     for (a, b), x in zip(g.edges(), w):
         g.edges[a, b]["dist"] = 1.0 / x
-    got = betweenness(34, src, dst, w, weighted=True)
+    got = betweenness((src, dst, w), n=34, weighted=True)
     ref = nx.betweenness_centrality(g, normalized=True, weight="dist")
     assert got == pytest.approx([ref[i] for i in range(34)], abs=1e-9)
-    assert not math.isclose(got[0], betweenness(34, src, dst)[0])
+    assert not math.isclose(got[0], betweenness((src, dst), n=34)[0])

@@ -59,7 +59,7 @@ def path_keep(n, src, dst, w, r, q):
 @given(tied_graphs())
 def test_pathfinder_equals_minimax_brute_force(graph):
     n, src, dst, w = graph
-    assert np.array_equal(pathfinder(n, src, dst, w), minimax_keep(n, src, dst, w))
+    assert np.array_equal(pathfinder((src, dst, w), n=n), minimax_keep(n, src, dst, w))
 
 
 @settings(max_examples=60, deadline=None)
@@ -67,7 +67,7 @@ def test_pathfinder_equals_minimax_brute_force(graph):
 def test_general_pfnet_equals_path_enumeration(graph, r, q):
     n, src, dst, w = graph
     q = min(q, max(n - 1, 1))
-    assert np.array_equal(pfnet(n, src, dst, w, r=r, q=q), path_keep(n, src, dst, w, r, q))
+    assert np.array_equal(pfnet((src, dst, w), n=n, r=r, q=q), path_keep(n, src, dst, w, r, q))
 
 
 def test_pathfinder_large_random_graphs_seeded():
@@ -79,7 +79,7 @@ def test_pathfinder_large_random_graphs_seeded():
         ok = src < dst
         src, dst = src[ok], dst[ok]
         w = rng.integers(1, 6, src.size).astype(float)
-        assert np.array_equal(pathfinder(n, src, dst, w), minimax_keep(n, src, dst, w))
+        assert np.array_equal(pathfinder((src, dst, w), n=n), minimax_keep(n, src, dst, w))
 
 
 VOCAB = [f"k{i:02d}" for i in range(12)]
