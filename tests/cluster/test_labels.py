@@ -131,3 +131,23 @@ def test_bad_label_input():
     other = Corpus(corpus.records.iloc[:5])
     with pytest.raises(DataError, match="not in the corpus"):
         label_clusters(result, network, other)
+
+
+def test_cluster_network_on_a_real_network():
+    import warnings
+
+    from litmap.cluster import cluster_network
+    from litmap.network import Network, build_network
+
+    corpus, _ = _toy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net = build_network(corpus, kind="keyword", select=None)
+    assert isinstance(net, Network)
+    result = label_clusters(cluster_network(net, seed=0, min_size=1), net, corpus, source="title")
+    table = result.clusters.set_index("label_llr")
+    assert set(table.index) == {"rural revitalization", "deep learning"}
+    assert table.loc["rural revitalization", "mean_year"] == 2018
+    assert table.loc["deep learning", "mean_year"] == 2021
+    groups = {frozenset(net.nodes["label"][result.membership == c]) for c in range(2)}
+    assert groups == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})}
