@@ -94,13 +94,11 @@ class Paper:
         return fill(templates[k][0 if lang == "en" else 1], self.slots, lang)
 
 
-def fill(template: str, slots: tuple, lang: str, number: int = 0) -> str:
-    """Fill a title or sentence template with a paper's slots.
+def slot_values(slots: tuple, lang: str, number: int = 0) -> dict[str, object]:
+    """Return the values of the template fields ``{a} {A} {b} {c} {P} {m} {y0} {y1} {n}``.
 
     Parameters
     ----------
-    template : str
-        Template with ``{a} {b} {c} {A} {P} {m} {y0} {y1} {n}`` fields.
     slots : tuple
         ``(template, a, b, c, place, method, y0, y1)`` as drawn by :class:`Model`.
     lang : str
@@ -110,15 +108,34 @@ def fill(template: str, slots: tuple, lang: str, number: int = 0) -> str:
 
     Returns
     -------
-    str
+    dict
+        For ``str.format_map``.
     """
     _, a, b, c, place, method, y0, y1 = slots
     if lang == "en":
-        sa = a.en
-        return template.format(a=sa, A=sa[:1].upper() + sa[1:], b=b.en, c=c.en, P=place.en,
-                               m=method.en, y0=y0, y1=y1, n=number)
-    return template.format(a=a.cn, A=a.cn, b=b.cn, c=c.cn, P=place.cn, m=method.cn, y0=y0, y1=y1,
-                           n=number)
+        return {"a": a.en, "A": a.en[:1].upper() + a.en[1:], "b": b.en, "c": c.en, "P": place.en,
+                "m": method.en, "y0": y0, "y1": y1, "n": number}
+    return {"a": a.cn, "A": a.cn, "b": b.cn, "c": c.cn, "P": place.cn, "m": method.cn, "y0": y0, "y1": y1,
+            "n": number}
+
+
+def fill(template: str, slots: tuple, lang: str) -> str:
+    """Fill a title template with a paper's slots.
+
+    Parameters
+    ----------
+    template : str
+        Template with ``{a} {b} {c} {A} {P} {m} {y0} {y1}`` fields.
+    slots : tuple
+        ``(template, a, b, c, place, method, y0, y1)`` as drawn by :class:`Model`.
+    lang : str
+        "cn" or "en".
+
+    Returns
+    -------
+    str
+    """
+    return template.format_map(slot_values(slots, lang))
 
 
 class Model:

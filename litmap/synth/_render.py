@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from litmap.synth._model import Model, Paper, fill
+from litmap.synth._model import Model, Paper, slot_values
 from litmap.synth._world import INSTITUTIONS
 
 __all__ = ["WOS_HEADER", "WOS_FOOTER", "wos_record", "refworks_record", "abstract"]
@@ -48,11 +48,11 @@ def abstract(paper: Paper, model: Model, lang: str, target: int) -> str:
         return ""
     english = lang == "en"
     sentences = model.vocab.sentences_en if english else model.vocab.sentences_cn
-    number = 20 + int(paper.sentence_u[-1] * 580)
+    values = slot_values(paper.slots, lang, 20 + int(paper.sentence_u[-1] * 580))
     parts: list[str] = []
     size = 0
     for k in np.argsort(paper.sentence_u[: len(sentences)], kind="stable"):
-        text = fill(sentences[k], paper.slots, lang, number)
+        text = sentences[k].format_map(values)
         parts.append(text)
         size += text.count(" ") + 1 if english else len(text)
         if size >= target:
