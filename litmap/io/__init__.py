@@ -115,6 +115,9 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
     """Expand files, directories and globs into a sorted, duplicate-free list of files.
 
+    Sorting makes the result independent of the order the paths were given in, so
+    the first occurrence of a duplicate is always the same record.
+
     Parameters
     ----------
     paths : str, pathlib.Path or iterable of them
@@ -150,7 +153,7 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             out.extend(matches)
         else:
             raise ParameterError(f"paths: {str(item)!r} does not exist")
-    return list(dict.fromkeys(out))
+    return sorted(set(out), key=str)
 
 
 def _skipped(f: Path, root: Path) -> bool:

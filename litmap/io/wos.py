@@ -145,7 +145,7 @@ def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseRe
         for block in blocks[1:]:
             if last is not None:
                 problems.append(Problem(last[0], "record has no ER before the next PT",
-                                        "PT " + last[1][:40]))
+                                        "PT " + last[1].split("\n", 1)[0]))
             last = None
             fields, rest = _fields(block)
             if rest is None:
@@ -156,7 +156,7 @@ def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseRe
             line += block.count("\n") + 1
     if last is not None:
         problems.append(Problem(last[0], "truncated record: no ER before the end of the file",
-                                "PT " + last[1][:40]))
+                                "PT " + last[1].split("\n", 1)[0]))
     return result
 
 
