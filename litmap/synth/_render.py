@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from litmap.synth._model import Model, Paper, slot_values
+from litmap.synth._model import Model
+from litmap.synth._paper import Paper, slot_values
 from litmap.synth._world import INSTITUTIONS
 
 __all__ = ["WOS_HEADER", "WOS_FOOTER", "wos_record", "refworks_record", "abstract"]

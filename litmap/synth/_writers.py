@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from litmap.errors import ParameterError
-from litmap.synth._model import Model, Paper
+from litmap.synth._model import Model
+from litmap.synth._paper import Paper
 from litmap.synth._render import WOS_FOOTER, WOS_HEADER, refworks_record, wos_record
 from litmap.synth._vocab import COUNTERURBANIZATION, Vocabulary
 
@@ -218,7 +219,8 @@ def write_demo(directory: str | Path, *, seed: int = 0) -> dict:
     model = Model(vocab, seed=seed, start_year=2000, end_year=2024, n_cn=d["cnki"], n_en=d["wos"], refs=30)
     cn = model.papers("cn", d["cnki"])
     candidates = [i for i, p in enumerate(cn) if p.journal.english and p.year >= 2005]
-    chosen = sorted(int(i) for i in model.rng.choice(candidates, size=d["paired"], replace=False))
+    chosen = sorted(int(i) for i in model.rng.choice(candidates, size=min(d["paired"], len(candidates)),
+                                                               replace=False))
     twins = [model.translate(cn[i]) for i in chosen]
     en = model.papers("en", d["wos"] - len(twins))
     for pos, twin in zip(sorted(int(k) for k in model.rng.choice(d["wos"], size=len(twins), replace=False)),
