@@ -153,7 +153,7 @@ def machine() -> dict[str, str]:
     versions = []
     for name in _PACKAGES:
         try:
-            versions.append(f"{name} {metadata.version(name if name != 'igraph' else 'igraph')}")
+            versions.append(f"{name} {metadata.version(name)}")
         except metadata.PackageNotFoundError:
             continue
     return {"cores": str(os.cpu_count()), "ram": ram, "cpu": cpu,
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     quick, write, only = "--quick" in args, "--write" in args, None
     rest = [a for a in args if a not in ("--quick", "--write")]
     if rest[:1] == ["--only"] and len(rest) == 2:
-        only = [a.strip() for a in rest[1].split(",") if a.strip()]
+        only = [a.strip().removeprefix("bench_").removesuffix(".py") for a in rest[1].split(",") if a.strip()]
     elif rest:
         print(_USAGE, file=sys.stderr)
         return 2
