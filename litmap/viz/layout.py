@@ -52,8 +52,8 @@ def force_layout(edges: np.ndarray, n_nodes: int, *, weights: np.ndarray | None 
         Seed of the layout's private random generator; the same seed gives the same
         positions (the global ``random`` state is left untouched).
     size : float, optional
-        Side of the square the positions fill, in pixels; ``60 * sqrt(n_nodes)`` (at
-        least 400) when omitted.
+        Side of the square the positions fill, in pixels; ``80 * sqrt(n_nodes)`` (at
+        least 900) when omitted.
 
     Returns
     -------
@@ -74,7 +74,7 @@ def force_layout(edges: np.ndarray, n_nodes: int, *, weights: np.ndarray | None 
         weights = np.asarray(weights, dtype=float)
         if weights.shape != (len(edges),):
             raise ParameterError(f"weights: expected {len(edges)} values, found {weights.shape}")
-    size = size if size is not None else max(400.0, 60.0 * np.sqrt(max(n_nodes, 1)))
+    size = size if size is not None else max(900.0, 80.0 * np.sqrt(max(n_nodes, 1)))
     if n_nodes == 0:
         return np.zeros((0, 2))
     if n_nodes == 1:
@@ -122,9 +122,9 @@ class Guides:
         Returns
         -------
         dict
-            ``{"lines": [...], "texts": [...]}``.
+            ``{"lines": [...], "texts": [...], "col": <year column width>}``.
         """
-        return {"lines": [[float(v) for v in line] for line in self.lines],
+        return {"col": _COL, "lines": [[float(v) for v in line] for line in self.lines],
                 "texts": [[float(x), float(y), str(t), a, c] for x, y, t, a, c in self.texts]}
 
 
@@ -170,7 +170,7 @@ def timeline_layout(years: np.ndarray, lanes: np.ndarray, freq: np.ndarray, *,
     """Return CiteSpace-style timeline positions: one horizontal lane per cluster.
 
     Each node sits in its cluster's lane at the column of its first year; nodes that
-    share a lane and a year are stacked, the most frequent on top.
+    share a lane and a year are stacked three to a row, the most frequent first.
 
     Parameters
     ----------
@@ -197,11 +197,13 @@ def timeline_layout(years: np.ndarray, lanes: np.ndarray, freq: np.ndarray, *,
     cell = lanes * 100_000 + col + 1
     order = np.lexsort((np.arange(len(cell)), -np.asarray(freq, dtype=float), cell))
     rank, _ = _stack_rank(cell, order)
+    # a crowded cell holds three nodes per row: centre, left, right
+    row, side = rank // 3, np.array([0.0, -1.0, 1.0])[rank % 3] * _COL * 0.28
     depth = np.ones(len(lane_names), dtype=int)
-    np.maximum.at(depth, lanes, rank + 1)
+    np.maximum.at(depth, lanes, row + 1)
     heights = depth * _STEP + _STEP
     tops = np.r_[0.0, np.cumsum(heights)[:-1]]
-    pos = np.column_stack([col * _COL, tops[lanes] + _STEP + rank * _STEP]).astype(float)
+    pos = np.column_stack([col * _COL + side, tops[lanes] + _STEP + row * _STEP]).astype(float)
     bottom = float(tops[-1] + heights[-1]) if len(heights) else _STEP
     guides = _year_guides(first, last, bool((col < 0).any()), 0.0, bottom)
     right = (last - first + 0.5) * _COL

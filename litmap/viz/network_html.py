@@ -227,7 +227,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
     avg = _average_years(graph)
 
     top = freq.max() if n and freq.max() > 0 else 1.0
-    size = np.round(6 + 26 * np.sqrt(freq / top), 1)
+    size = np.round(7 + 28 * np.sqrt(freq / top), 1)
     ring = (between >= BETWEENNESS_RING_MIN).astype(int) + 2 * np.array([b is not None for b in burst],
                                                                        dtype=int)
     order = np.lexsort((np.arange(n), -freq))
@@ -288,6 +288,9 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
         "rings": {"betweenness": RING_BETWEENNESS, "burst": RING_BURST,
                   "min_betweenness": BETWEENNESS_RING_MIN},
         "ramp": ramp, "avg_years": avg_range,
+        # labels and links stay readable when a big map is zoomed out to fit
+        "font_scale": round(float(np.ptp(f_pos[:, 0])) / 900.0, 3) if n > 1 else 1.0,
+        "edge_color": f"rgba(110,110,110,{min(0.35, max(0.06, 0.35 * np.sqrt(1000 / max(len(pairs), 1)))):.3f})",
     }
 
 

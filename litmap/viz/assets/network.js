@@ -29,6 +29,11 @@
     var q = function (cls) { return root.querySelector("." + cls); };
     var state = { view: data.view, color: data.color, y0: null, y1: null };
 
+    function fontOf(i) {
+      return state.view === "network" ? Math.round(N.font[i] * Math.max(1, data.font_scale))
+                                      : Math.round(N.font[i] * 0.7);
+    }
+
     function sizeOf(i) { return state.view === "network" ? N.size[i] : N.size[i] * data.lane_scale; }
 
     function nodeObject(i) {
@@ -38,7 +43,7 @@
         label: N.shown[i] ? N.label[i] : undefined,
         color: { background: c, border: "#4D4D4D", highlight: { background: c, border: "#000000" },
                  hover: { background: c, border: "#000000" } },
-        font: { size: N.font[i], face: FONT, color: "#1A1A1A", strokeWidth: 3, strokeColor: "#FFFFFF" }
+        font: { size: fontOf(i), face: FONT, color: "#1A1A1A", strokeWidth: 3, strokeColor: "#FFFFFF" }
       };
     }
 
@@ -56,7 +61,7 @@
       physics: { enabled: physics, stabilization: { iterations: 150, fit: true },
                  barnesHut: { springLength: 120, avoidOverlap: 0.2 } },
       nodes: { shape: "dot", borderWidth: 1 },
-      edges: { smooth: false, color: { color: "rgba(110,110,110,0.35)", highlight: "#222222",
+      edges: { smooth: false, color: { color: data.edge_color, highlight: "#222222",
                hover: "#444444" }, selectionWidth: 1.5 },
       interaction: { hover: true, hoverConnectedEdges: false, tooltipDelay: 120,
                      hideEdgesOnDrag: n > 500, hideEdgesOnZoom: n > 500, multiselect: false }
@@ -80,6 +85,8 @@
     if (state.view !== "network") { network.once("afterDrawing", fitView); }
 
     // ---- drawing: guides (year axis, lanes), cluster labels, CiteSpace rings ----
+    var hidden = new Uint8Array(n);
+    function hiddenNode(i) { return hidden[i] === 1; }
     var ringed = [];
     for (i = 0; i < n; i++) { if (N.ring[i]) { ringed.push(i); } }
 
@@ -101,8 +108,8 @@
       ctx.save();
       var pos = network.getPositions(ringed);
       ringed.forEach(function (i) {
-        var p = pos[i], r = sizeOf(i), hidden = nodes.get(i).hidden;
-        if (!p || hidden) { return; }
+        var p = pos[i], r = sizeOf(i);
+        if (!p || hiddenNode(i)) { return; }
         if (N.ring[i] & 1) {
           ctx.beginPath(); ctx.arc(p.x, p.y, r + 3, 0, 2 * Math.PI);
           ctx.lineWidth = 3; ctx.strokeStyle = data.rings.betweenness; ctx.stroke(); r += 3;
@@ -118,7 +125,11 @@
       var g = data.guides[state.view];
       if (g) {
         ctx.textBaseline = "middle";
+        // year labels: every k-th one when the columns are narrower than a label
+        var every = Math.max(1, Math.ceil((ctx.measureText("2024").width + 6 / s) / g.col));
+        var years = 0;
         g.texts.forEach(function (t) {
+          if (t[3] === "center" && (years++) % every !== 0) { return; }
           ctx.textAlign = t[3];
           ctx.lineWidth = 4 / s * 1.2; ctx.strokeStyle = "#FFFFFF"; ctx.strokeText(t[2], t[0], t[1]);
           ctx.fillStyle = t[4]; ctx.fillText(t[2], t[0], t[1]);
@@ -134,6 +145,7 @@
         var c = N.cluster[i];
         if (c === null || c >= data.clusters.length || !data.clusters[c].draw) { continue; }
         var p = all[i];
+        if (!p || hiddenNode(i)) { continue; }
         if (!sums[c]) { sums[c] = [0, 0, 0]; }
         sums[c][0] += p.x; sums[c][1] += p.y; sums[c][2] += 1;
       }
@@ -221,7 +233,7 @@
       if (!term) { network.unselectAll(); setStatus(""); return; }
       var hits = [];
       for (var i = 0; i < n; i++) {
-        if (nodes.get(i).hidden) { continue; }
+        if (hiddenNode(i)) { continue; }
         if (N.labels[i].some(function (x) { return x.toLowerCase().indexOf(term) >= 0; }) ||
             N.label[i].toLowerCase().indexOf(term) >= 0) { hits.push(i); }
       }
@@ -239,6 +251,7 @@
       for (var i = 0; i < n; i++) {
         var y = N.year[i], hide = y !== null && (y < a || y > b);
         if (!hide) { shown++; }
+        hidden[i] = hide ? 1 : 0;
         upd.push({ id: i, hidden: hide });
       }
       nodes.update(upd);
@@ -253,7 +266,8 @@
       state.view = viewSel.value;
       network.setOptions({ physics: { enabled: data.physics && state.view === "network" } });
       nodes.update(nodeList.map(function (o) {
-        return { id: o.id, x: N.pos[state.view][o.id][0], y: N.pos[state.view][o.id][1], size: sizeOf(o.id) };
+        return { id: o.id, x: N.pos[state.view][o.id][0], y: N.pos[state.view][o.id][1], size: sizeOf(o.id),
+                 font: { size: fontOf(o.id) } };
       }));
       fitView();
       buildLegend();
