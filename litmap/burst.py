@@ -217,8 +217,8 @@ def _check_params(mode: str, s: float, gamma: float, states: int, min_duration: 
         raise ParameterError(f"s must be a number > 1, got {s!r}")
     if not isinstance(gamma, (int, float)) or not gamma >= 0 or not math.isfinite(gamma):
         raise ParameterError(f"gamma must be a number >= 0, got {gamma!r}")
-    if isinstance(states, bool) or not isinstance(states, (int, np.integer)) or states < 2:
-        raise ParameterError(f"states must be an integer >= 2, got {states!r}")
+    if isinstance(states, bool) or not isinstance(states, (int, np.integer)) or not 2 <= states <= 64:
+        raise ParameterError(f"states must be an integer from 2 to 64, got {states!r}")
     if isinstance(min_duration, bool) or not isinstance(min_duration, (int, np.integer)) \
             or min_duration < 1:
         raise ParameterError(f"min_duration must be an integer >= 1, got {min_duration!r}")
