@@ -208,8 +208,8 @@ def _apply_policy(result: ParseResult, path: str, policy: str) -> None:
         return
     first = result.problems[0]
     if policy == "error":
-        raise ParseError(f"{first.reason} (use on_bad_record='warn' or 'skip' to reject bad "
-                         f"records and go on)", path=path, line=first.line, text=first.text)
+        raise ParseError(f"{first.reason} (on_bad_record / --on-bad-record 'warn' or 'skip' "
+                         f"rejects bad records and goes on)", path=path, line=first.line, text=first.text)
     if policy == "warn":
         n = len(result.problems)
         warnings.warn(f"{path}: {n} bad record{'s' if n > 1 else ''} rejected; first at line "

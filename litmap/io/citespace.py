@@ -30,7 +30,7 @@ _PER_FILE = 500
 
 
 def _lines(tag: str, values: list[str]) -> list[str]:
-    values = [" ".join(str(v).split()) for v in values if v and str(v).strip()]
+    values = [str(v).replace("\r", " ").replace("\n", " ").strip() for v in values if v and str(v).strip()]
     if not values:
         return []
     return [f"{tag} {values[0]}"] + [f"   {v}" for v in values[1:]]
