@@ -151,3 +151,31 @@ def test_cluster_network_on_a_real_network():
     assert table.loc["deep learning", "mean_year"] == 2021
     groups = {frozenset(net.nodes["label"][result.membership == c]) for c in range(2)}
     assert groups == {frozenset({"a1", "a2", "a3"}), frozenset({"b1", "b2", "b3"})}
+
+
+def test_oracle_table_through_label_clusters(oracles):
+    """The 2x2 oracle cases as keywords of 1000 records; cluster 0 holds records 0-49."""
+    cases = oracles["labels_norm_pfnet_gindex"]["llr_mi"]
+    _, rt = _oracle_matrices(cases)
+    dense = rt.toarray()
+    names = [c["case"].replace("_", " ") for c in cases]
+    keywords = [[names[j] for j in np.flatnonzero(row)] for row in dense]
+    uids = [f"U{i}" for i in range(1000)]
+    corpus = Corpus(pd.DataFrame({"uid": uids, "keywords": keywords}))
+    incidence = sp.csr_matrix((np.ones(1000), (np.arange(1000), (np.arange(1000) >= 50).astype(int))),
+                              shape=(1000, 2))
+    network = SimpleNamespace(incidence=incidence, record_uids=np.array(uids, dtype=object))
+    result = cluster_matrix(sp.csr_matrix((2, 2)), seed=0, min_size=1)
+    assert result.membership.tolist() == [0, 1]
+    labelled = label_clusters(result, network, corpus, source="keywords", top=5)
+    llr = labelled.labels[(labelled.labels["cluster"] == 0) & (labelled.labels["method"] == "llr")]
+    assert llr["term"].tolist() == ["exclusive to cluster", "over represented"]
+    want = {c["case"].replace("_", " "): c for c in cases}
+    for term, score, p in zip(llr["term"], llr["score"], llr["p_value"]):
+        assert score == pytest.approx(want[term]["G2_dunning_formula"], abs=1e-9)
+        assert p == pytest.approx(want[term]["p_value_chi2_df1"], rel=1e-7)
+    mi = labelled.labels[(labelled.labels["cluster"] == 0) & (labelled.labels["method"] == "mi")]
+    assert mi["term"].tolist() == llr["term"].tolist()
+    assert mi["score"].tolist() == pytest.approx([want[t]["MI_bits"] for t in mi["term"]], abs=1e-12)
+    row = labelled.clusters.set_index("cluster").loc[0]
+    assert row["labels_llr"] == "exclusive to cluster (30.45, 1.0E-4); over represented (25.44, 1.0E-4)"
