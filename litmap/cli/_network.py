@@ -28,6 +28,13 @@ def _years(value: str | None) -> tuple[int, int] | None:
     return int(m.group(1)), int(m.group(2))
 
 
+def _ngrams(value: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", value)
+    if not m:
+        raise ParameterError(f"--ngrams: expected MIN-MAX such as 2-4, got {value!r}")
+    return int(m.group(1)), int(m.group(2))
+
+
 @click.command("network")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--type", "kind", type=click.Choice(_KINDS), default="keyword", show_default=True,
@@ -50,6 +57,11 @@ def _years(value: str | None) -> tuple[int, int] | None:
 @click.option("--keywords-plus", is_flag=True, help="Add Keywords Plus to author keywords.")
 @click.option("--no-plural-merge", is_flag=True, help="Do not merge English plurals.")
 @click.option("--weighted-betweenness", is_flag=True, help="Betweenness on 1/strength path lengths.")
+@click.option("--no-centrality", is_flag=True, help="Skip betweenness (slow on very dense networks).")
+@click.option("--ngrams", default="1-4", show_default=True, metavar="MIN-MAX",
+              help="--type term: words per English term.")
+@click.option("--user-dict", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="--type term: jieba user dictionary for Chinese text.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(_FORMATS),
               help="Output formats (default: all).")
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
@@ -57,7 +69,8 @@ def _years(value: str | None) -> tuple[int, int] | None:
 def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, select: str, min_count: int,
                 strength: str, counting: str, prune: str, prune_scope: str, alias: tuple[Path, ...],
                 exclude: Path | None, keywords_plus: bool, no_plural_merge: bool, weighted_betweenness: bool,
-                formats: tuple[str, ...], out: Path) -> None:
+                no_centrality: bool, ngrams: str, user_dict: Path | None, formats: tuple[str, ...],
+                out: Path) -> None:
     """Build a network from a corpus (.parquet from `litmap import`) and write its files."""
     from litmap.corpus import Corpus
     from litmap.network import build_network, write_network
@@ -70,7 +83,8 @@ def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, se
                             min_count=min_count, strength=strength, counting=counting,
                             prune=None if prune == "none" else prune, prune_scope=prune_scope,
                             alias=list(alias) or None, exclude=exclude, merge_plurals=not no_plural_merge,
-                            keywords_plus=keywords_plus, weighted_betweenness=weighted_betweenness)
+                            keywords_plus=keywords_plus, term_ngrams=_ngrams(ngrams), user_dict=user_dict,
+                            centrality=not no_centrality, weighted_betweenness=weighted_betweenness)
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)
     files = write_network(net, out, formats=formats or _FORMATS)

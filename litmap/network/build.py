@@ -1,4 +1,28 @@
-"""``build_network``: corpus -> sliced, selected, normalised, pruned network."""
+"""``build_network``: corpus -> sliced, selected, normalised, pruned network.
+
+Decisions where CiteSpace is silent or closed (each is tested in ``tests/network``):
+
+- Records without a publication year cannot be sliced: they are left out with a
+  warning (``params["records_without_year"]``).
+- A slice without records is kept (so burst series stay continuous), with one
+  warning naming the empty slices; a span that misses the data entirely is a
+  ``ParameterError``.
+- Per slice, items are ranked by the number of records containing them, then by
+  key (the folded name) ascending; the g-index is capped at the number of
+  candidates; Top N% keeps ceil(N% × candidates).
+- The merged network's nodes are the union of the slice selections; its links are
+  the union of the slice networks' links (two items are linked only if both were
+  selected in a slice in which they co-occur); a merged link's ``count`` and
+  ``strength`` are computed over all records of the span (s_i = ``freq``, N = the
+  records of the span). An edge's ``first_year`` is the first year in which the two
+  items occur in the same record.
+- Fractional counting weights a record by 1/(n−1), n = its distinct items after
+  cleaning (all of them, selected or not).
+- Bibliographic coupling: nodes are records, ranked for selection by their number
+  of cited references; two records are coupled only within a slice (use one slice
+  for a whole-span coupling map); strength uses the reference counts (Salton's
+  coupling strength for ``cosine``).
+"""
 
 from __future__ import annotations
 
