@@ -14,13 +14,15 @@ ROXY index
     (concentration, centralisation); ROXY < 0 means decentralisation. The change of
     ROXY between windows tells acceleration or deceleration (:func:`roxy_phase`).
 
-    Source check: the index, its origin (Kawashima 1978) and its use on growth
-    ratios of census population are described in Kawashima, Fukatsu & Hiraoka (2007)
-    and Kawashima (2002); its mathematical properties in Asami et al. (1994). The
-    formula above is the ratio form as recalled from those papers: the search tool
-    could retrieve their abstracts and notes but not the equation itself, so the
-    weighting is a parameter and the function is tested on its defining
-    properties (equal growth gives 0; faster growth of the largest unit gives > 0).
+    Source check (done with the project's search tool): Kawashima, Fukatsu & Hiraoka
+    (2007) and Kawashima (2002) confirm the index, its origin (Kawashima 1978), its
+    use on *growth ratios* of census population (rather than absolute changes) and
+    its reading (centralisation / concentration vs decentralisation); Asami et al.
+    (1994) study its mathematical properties. The equation itself could not be
+    retrieved from those texts, so the ratio form above is stated as recalled, the
+    weighting is a parameter, and the tests check the defining properties only
+    (equal growth gives 0; faster growth of the largest unit gives > 0). Verify the
+    form against [3] section 3 before publishing ROXY figures.
 
 van den Berg stages
     Absolute changes of the core and the ring over a window classify a city into
@@ -31,8 +33,9 @@ van den Berg stages
 
 References
 ----------
-.. [1] Kawashima, T. (1978). Changes in the spatial population structure of Japan.
-   IIASA Research Memorandum RM-78-9.
+.. [1] Kawashima, T. (1978), where the ROXY index was first applied (pp. 9, 13, 14), as
+   cited in note 3 of [3]; Kawashima's earlier IIASA memorandum RM-77-025 (1977),
+   "Changes in the Spatial Population Structure of Japan", sets out the data context.
 .. [2] Kawashima, T. (2002). Possible revitalization of the central part of the
    metropolitan area: ROXY-index analysis of spatial cycles. Gakushuin Economic Papers 39(3).
 .. [3] Kawashima, T., Fukatsu, A., Hiraoka, N. (2007). Re-urbanization of population in
