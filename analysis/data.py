@@ -30,7 +30,7 @@ import pandas as pd
 from analysis.errors import SchemaError
 
 __all__ = ["RINGS", "SURVEY_COLUMNS", "FLOW_RANGES", "INTENTIONS", "DESTINATIONS",
-           "CITY_SIZES", "read_table", "check_columns", "check_numeric",
+           "CITY_SIZES", "city_size_class", "read_table", "check_columns", "check_numeric",
            "validate_city_panel", "validate_ring_panel", "validate_survey"]
 
 RINGS = ("core", "inner_suburb", "county")
@@ -69,6 +69,29 @@ SURVEY_COLUMNS: dict[str, str | tuple[str, ...]] = {
 ``intention``: 返乡 / 继续留在本地 / 没想好; ``destination``: where a returner goes;
 ``integration``: mean of four agreement items (one reversed), 1-4; ``flow_range``:
 跨省 / 省内跨市 / 市内跨县."""
+
+
+def city_size_class(population: float | Sequence[float]) -> str | list[str]:
+    """Classify cities by the 2014 State Council standard (国发〔2014〕51号).
+
+    Parameters
+    ----------
+    population : float or sequence of float
+        Resident population of the urban districts (城区常住人口), in persons.
+
+    Returns
+    -------
+    str or list of str
+        ``super`` (>= 10 M), ``mega`` (5-10 M), ``large_1`` (3-5 M), ``large_2``
+        (1-3 M), ``medium`` (0.5-1 M) or ``small`` (< 0.5 M); lower bounds inclusive.
+    """
+    values = np.atleast_1d(np.asarray(population, dtype=float))
+    if not np.all(np.isfinite(values)) or np.any(values < 0):
+        raise SchemaError("urban-district population must be a finite number >= 0")
+    bins = np.array([5e5, 1e6, 3e6, 5e6, 1e7])
+    labels = np.array(CITY_SIZES[::-1])[np.searchsorted(bins, values, side="right")]
+    out = labels.tolist()
+    return out[0] if np.ndim(population) == 0 else out
 
 
 def read_table(path: str | Path) -> tuple[pd.DataFrame, int]:

@@ -19,7 +19,10 @@ default, documented in place):
 ``persistence``
     the dispersion signal holds in at least ``min_windows`` windows.
 
-Growth is the ratio minus one over a window. A ring a city does not have (Wuhan
+Growth is the ratio minus one over a window. The spec's third option for
+``beyond_suburbanisation`` (positive net in-migration to counties) is not offered:
+the census yearbooks count in-migrants by origin but not out-migrants, so net
+migration cannot be computed from them. A ring a city does not have (Wuhan
 has no county, Hefei no inner suburb) makes the figure undefined and the screen
 fails, with the reason in the audit trail.
 """

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.data import read_table, validate_city_panel, validate_ring_panel, validate_survey
+from analysis.data import city_size_class, read_table, validate_city_panel, validate_ring_panel, validate_survey
 from analysis.errors import SchemaError
 from analysis.synth import synthetic_survey
 from litmap.errors import DataError
@@ -84,3 +84,11 @@ def test_unreadable_csv_is_a_schema_error(tmp_path):
     path.write_text("", encoding="utf-8")
     with pytest.raises(SchemaError, match="cannot read the CSV file"):
         read_table(path)
+
+
+def test_city_size_classes_of_2014():
+    assert city_size_class(1e7) == "super"
+    assert city_size_class([9_999_999, 5e6, 3e6, 2_999_999, 5e5, 499_999]) == [
+        "mega", "mega", "large_1", "large_2", "medium", "small"]
+    with pytest.raises(SchemaError):
+        city_size_class(-1)
