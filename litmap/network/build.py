@@ -38,7 +38,7 @@ from litmap.corpus import Corpus
 from litmap.errors import DataError, ParameterError
 from litmap.network.centrality import betweenness
 from litmap.network.clean import AliasSpec, Cleaner, ExcludeSpec
-from litmap.network.cooccur import CoOccurrence, SliceSettings, basket_weights, cooccurrence
+from litmap.network.cooccur import SliceSettings, basket_weights, cooccurrence
 from litmap.network.items import CITATION_KINDS, check_kind, record_items, reference_label
 from litmap.network.model import Network
 from litmap.network.normalize import COUNTINGS, check_strength
@@ -235,40 +235,13 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
 
     rows, surface = record_items(sub, kind, keywords_plus=keywords_plus,
                                  term_options={"ngram": tuple(term_ngrams), "user_dict": user_dict})
-    scode, uniq = pd.factorize(surface)
-    ukeys = cleaner.keys(uniq, fold_text=kind != "reference")
-    ucode, names = pd.factorize(ukeys, sort=True)
-    if (names == "").any():  # dropped items sort first
-        ucode, names = ucode - 1, names[1:]
-    icode = ucode[scode] if scode.size else np.zeros(0, dtype=np.int64)
-    keep = icode >= 0
-    rows, scode, icode = rows[keep], scode[keep], icode[keep]
     settings = SliceSettings(rule, min_count, strength, counting, prune, prune_scope)
+    enc = _encode(rows, surface, cleaner, fold_text=kind not in CITATION_KINDS)
     if kind == "coupling":
-        uids = sub["uid"].astype(str).to_numpy(dtype=object)
-        order = np.argsort(uids, kind="stable")
-        rank = np.empty(order.size, dtype=np.int64)
-        rank[order] = np.arange(order.size)
-        b, bslice = _coupling_matrix(rows, icode, rslice, rank, len(labels))
-        co = cooccurrence(b, bslice, len(labels), settings, basket_weights(b, counting))
-        recpos = order[co.items]
-        incidence = sp.csr_matrix((np.ones(recpos.size), (recpos, np.arange(recpos.size))),
-                                  shape=(len(sub), recpos.size))
-        node_year = ryears[recpos]
-        first_year_e = np.maximum(node_year[co.src], node_year[co.dst])
-        node_labels = [_record_label(sub, p) for p in recpos]
-        surfaces = [[uids[p]] + ([sub.at[p, "title"]] if sub.at[p, "title"] else []) for p in recpos]
+        parts = _coupling_network(enc, sub, ryears, rslice, len(labels), settings)
     else:
-        x = sp.csr_matrix((np.ones(rows.size), (rows, icode)), shape=(len(sub), names.size))
-        x.sum_duplicates()
-        x.data[:] = 1.0
-        co = cooccurrence(x, rslice, len(labels), settings, basket_weights(x, counting))
-        incidence = sp.csr_matrix(x.tocsc()[:, co.items])
-        node_year = _first_year_nodes(incidence, ryears)
-        first_year_e = _first_year_edges(incidence, ryears, co.src, co.dst)
-        surfaces = ([[str(names[c])] for c in co.items] if kind in CITATION_KINDS
-                    else _surface_labels(icode, scode, uniq, co.items))
-        node_labels = [_display(str(names[c]), s, kind, cleaner) for c, s in zip(co.items, surfaces)]
+        parts = _item_network(enc, kind, cleaner, len(sub), ryears, rslice, len(labels), settings)
+    co = parts[0]
     params = {"kind": kind, "years": [lo, hi], "slice_years": slice_years, "select": str(rule),
               "min_count": min_count, "strength": strength, "counting": counting, "prune": prune,
               "prune_scope": prune_scope, "alias": _describe(alias), "exclude": _describe(exclude),
@@ -278,8 +251,60 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
               "records": int(len(sub)),
               "records_without_year": missing, "empty_slices": empty,
               "selected_per_slice": co.slice_selected.sum(axis=0).astype(int).tolist()}
-    return _assemble(co, kind, labels, node_labels, surfaces, node_year, first_year_e, incidence,
-                     sub["uid"].to_numpy(dtype=object), ryears, params, centrality, weighted_betweenness)
+    return _assemble(parts, kind, labels, sub["uid"].to_numpy(dtype=object), ryears, params, centrality,
+                     weighted_betweenness)
+
+
+def _encode(rows: np.ndarray, surface: np.ndarray, cleaner: Cleaner, *,
+            fold_text: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Clean the distinct surface forms once; return (rows, surface code, item code, item keys, surfaces).
+
+    Item codes are the ranks of the keys in ascending order (the selection's tie rule),
+    and entries whose key was dropped (exclusions, empty thesaurus replacements) are removed.
+    """
+    scode, uniq = pd.factorize(surface)
+    ukeys = cleaner.keys(uniq, fold_text=fold_text)
+    ucode, names = pd.factorize(ukeys, sort=True)
+    if (names == "").any():  # dropped items sort first
+        ucode, names = ucode - 1, names[1:]
+    icode = ucode[scode] if scode.size else np.zeros(0, dtype=np.int64)
+    keep = icode >= 0
+    return rows[keep], scode[keep], icode[keep], names, uniq
+
+
+def _item_network(enc: tuple, kind: str, cleaner: Cleaner, n_records: int, ryears: np.ndarray,
+                  rslice: np.ndarray, n_slices: int, settings: SliceSettings) -> tuple:
+    """Records are the baskets, items the nodes (co-occurrence and co-citation)."""
+    rows, scode, icode, names, uniq = enc
+    x = sp.csr_matrix((np.ones(rows.size), (rows, icode)), shape=(n_records, names.size))
+    x.sum_duplicates()
+    x.data[:] = 1.0
+    co = cooccurrence(x, rslice, n_slices, settings, basket_weights(x, settings.counting))
+    incidence = sp.csr_matrix(x.tocsc()[:, co.items])
+    surfaces = ([[str(names[c])] for c in co.items] if kind in CITATION_KINDS
+                else _surface_labels(icode, scode, uniq, co.items))
+    node_labels = [_display(str(names[c]), s, kind, cleaner) for c, s in zip(co.items, surfaces)]
+    first_year_e = _first_year_edges(incidence, ryears, co.src, co.dst)
+    return co, incidence, _first_year_nodes(incidence, ryears), first_year_e, node_labels, surfaces
+
+
+def _coupling_network(enc: tuple, sub: pd.DataFrame, ryears: np.ndarray, rslice: np.ndarray, n_slices: int,
+                      settings: SliceSettings) -> tuple:
+    """(reference, slice) pairs are the baskets, records the nodes (bibliographic coupling)."""
+    rows, _, icode, _, _ = enc
+    uids = sub["uid"].astype(str).to_numpy(dtype=object)
+    order = np.argsort(uids, kind="stable")
+    rank = np.empty(order.size, dtype=np.int64)
+    rank[order] = np.arange(order.size)
+    b, bslice = _coupling_matrix(rows, icode, rslice, rank, n_slices)
+    co = cooccurrence(b, bslice, n_slices, settings, basket_weights(b, settings.counting))
+    recpos = order[co.items]
+    incidence = sp.csr_matrix((np.ones(recpos.size), (recpos, np.arange(recpos.size))),
+                              shape=(len(sub), recpos.size))
+    node_year = ryears[recpos]
+    surfaces = [[uids[p]] + ([sub.at[p, "title"]] if sub.at[p, "title"] else []) for p in recpos]
+    return (co, incidence, node_year, np.maximum(node_year[co.src], node_year[co.dst]),
+            [_record_label(sub, p) for p in recpos], surfaces)
 
 
 def _display(key: str, surfaces: list[str], kind: str, cleaner: Cleaner) -> str:
@@ -305,9 +330,9 @@ def _describe(spec: Any) -> Any:
     return [_describe(s) if isinstance(s, (str, Path, dict)) else str(s) for s in spec]
 
 
-def _assemble(co: CoOccurrence, kind: str, labels: list[str], node_labels: list[str], surfaces: list[list[str]],
-              node_year: np.ndarray, first_year_e: np.ndarray, incidence: sp.csr_matrix, uids: np.ndarray,
-              ryears: np.ndarray, params: dict, centrality: bool, weighted: bool) -> Network:
+def _assemble(parts: tuple, kind: str, labels: list[str], uids: np.ndarray, ryears: np.ndarray, params: dict,
+              centrality: bool, weighted: bool) -> Network:
+    co, incidence, node_year, first_year_e, node_labels, surfaces = parts
     n = co.items.size
     deg = np.bincount(co.src, minlength=n) + np.bincount(co.dst, minlength=n)
     wdeg = np.bincount(co.src, co.strength, minlength=n) + np.bincount(co.dst, co.strength, minlength=n)

@@ -132,7 +132,11 @@ def test_sparse_counts_equal_naive_pair_counter(corpus, width, top, fractional):
         assert math.isclose(got[p], v, rel_tol=1e-12), p
     freq = Counter(k for d in docs for k in d)
     assert {x: freq[x] for x in lab} == dict(zip(lab, net.nodes["freq"]))
-    assert (net.slice_counts.sum(axis=1).to_numpy() == net.nodes["freq"].to_numpy()).all()
+    lo = min(years)
+    per_slice = Counter(((y - lo) // width, k) for d, y in zip(docs, years) for k in d)
+    counts = net.slice_counts.to_numpy()
+    for node, label in enumerate(lab):
+        assert counts[node].tolist() == [per_slice[(t, label)] for t in range(counts.shape[1])]
 
 
 def test_shuffling_records_changes_nothing():
