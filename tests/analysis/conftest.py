@@ -56,3 +56,23 @@ def entropy_oracles() -> dict:
     out["minmax"] = {"weights": [float(v) for v in nums[0].strip(" .,").split(",")],
                      "scores": [float(v) for v in nums[1].strip(" .,").split(",")]}
     return out
+
+
+@pytest.fixture()
+def toy_rings():
+    """Ring panel of four cities: A passes everything, B is not mature, C concentrates, D stops at the suburbs."""
+    import pandas as pd
+
+    rows = []
+    spec = {  # (core, inner, county) populations 2010 -> 2020, urban share
+        "A": ((100, 100), (50, 60), (50, 70), 0.8),
+        "B": ((100, 90), (50, 60), (50, 70), 0.5),
+        "C": ((100, 130), (50, 55), (50, 55), 0.8),
+        "D": ((100, 95), (50, 80), (50, 52), 0.8),
+    }
+    for city, (core, inner, county, share) in spec.items():
+        for ring, pops in zip(("core", "inner_suburb", "county"), (core, inner, county)):
+            for year, pop in zip((2010, 2020), pops):
+                rows.append({"city": city, "unit": f"{city}-{ring}", "ring": ring, "year": year,
+                             "population": float(pop), "urban": pop * share, "rural": pop * (1 - share)})
+    return pd.DataFrame(rows)

@@ -10,25 +10,8 @@ from analysis.errors import ConfigError
 from analysis.rings import load_ring_panel
 
 
-def _toy() -> pd.DataFrame:
-    """Four cities: A passes everything, B is not mature, C concentrates, D stops at the suburbs."""
-    rows = []
-    spec = {  # (core, inner, county) populations 2010 -> 2020, urban share
-        "A": ((100, 100), (50, 60), (50, 70), 0.8),
-        "B": ((100, 90), (50, 60), (50, 70), 0.5),
-        "C": ((100, 130), (50, 55), (50, 55), 0.8),
-        "D": ((100, 95), (50, 80), (50, 52), 0.8),
-    }
-    for city, (core, inner, county, share) in spec.items():
-        for ring, pops in zip(("core", "inner_suburb", "county"), (core, inner, county)):
-            for year, pop in zip((2010, 2020), pops):
-                rows.append({"city": city, "unit": f"{city}-{ring}", "ring": ring, "year": year,
-                             "population": float(pop), "urban": pop * share, "rural": pop * (1 - share)})
-    return pd.DataFrame(rows)
-
-
-def test_toy_chain_removes_each_city_at_its_screen():
-    result = detect_counterurbanization(_toy())
+def test_toy_chain_removes_each_city_at_its_screen(toy_rings):
+    result = detect_counterurbanization(toy_rings)
     assert result.kept == ("A",)
     removed = dict(zip(result.cities["city"], result.cities["removed_by"]))
     assert removed == {"A": "", "B": "maturity", "C": "dispersion", "D": "beyond_suburbanisation"}
@@ -41,8 +24,8 @@ def test_toy_chain_removes_each_city_at_its_screen():
     assert "removed 1 (B)" in result.summary()
 
 
-def test_methods_are_parameters():
-    toy = _toy()
+def test_methods_are_parameters(toy_rings):
+    toy = toy_rings
     growth = ring_growth(toy, (2010, 2020))
     assert growth.loc["C", "core_growth"] == pytest.approx(0.3)
     gap = detect_counterurbanization(toy, config={"screens": [{"name": "dispersion", "method": "growth_gap"}]})

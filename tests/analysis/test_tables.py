@@ -87,3 +87,17 @@ def test_report_sections_are_escaped(table):
     body = sections[0][1]
     assert "&lt;script&gt;" in body and "<script>" not in body and "&lt;b&gt;" in body
     assert report_sections() == []
+
+
+def test_report_sections_for_every_result(toy_rings):
+    from analysis.detect import detect_counterurbanization
+    from analysis.regress import panel_sequence
+    from analysis.synth import synthetic_city_panel
+
+    det = detect_counterurbanization(toy_rings)
+    seq = panel_sequence(synthetic_city_panel(), dependent="cui", regressors=["gap", "town_ps"])
+    sections = report_sections(detection=det, panel=seq, micro=[seq.models["pooled"]])
+    assert [t for t, _ in sections] == ["Counter-urbanization screens", "Panel regressions",
+                                        "Return-intention models"]
+    assert "kept: A." in sections[0][1]
+    assert sections[1][1].count("<table") == 2 and "Hausman" in sections[1][1]
