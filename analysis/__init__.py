@@ -8,6 +8,7 @@ Modules, one job each:
 - :mod:`analysis.detect` -- step-by-step elimination screens with an audit trail;
 - :mod:`analysis.entropy` -- entropy weight method (熵值法), sum form and TOPSIS;
 - :mod:`analysis.regress` -- macro panel models and specification tests;
+- :mod:`analysis.bootstrap` -- wild cluster bootstrap for few clusters;
 - :mod:`analysis.micro` -- logit / probit / AME / multinomial / heterogeneity;
 - :mod:`analysis.tables` -- publication tables to HTML, LaTeX, Markdown, CSV;
 - :mod:`analysis.synth` -- synthetic data with known coefficients;

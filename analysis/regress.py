@@ -8,7 +8,8 @@ r"""Macro panel regressions: the estimation sequence of the study, on linearmode
    Baltagi-Li form for unbalanced panels, on pooled OLS residuals),
 4. the Hausman test of RE against one-way FE (:func:`hausman`),
 5. two-way FE with SE clustered by city and, with few clusters, Driscoll-Kraay SE
-   (``cov="driscoll_kraay"``: linearmodels' kernel covariance, Bartlett kernel).
+   (``cov="driscoll_kraay"``: linearmodels' kernel covariance, Bartlett kernel) and
+   the wild cluster bootstrap (:func:`analysis.bootstrap.wild_cluster_bootstrap`).
 
 :func:`panel_sequence` runs them all. Every fit returns a frozen
 :class:`RegressionResult` that keeps the fitted results object.

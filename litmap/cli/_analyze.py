@@ -112,9 +112,11 @@ def entropy_cmd(indicators: Path, negative: tuple[str, ...], method: str, shift:
 @click.option("--entity", default="city", show_default=True)
 @click.option("--time", default="year", show_default=True)
 @click.option("--bandwidth", type=float, default=None, help="Driscoll-Kraay bandwidth.")
+@click.option("--wild-bootstrap", "reps", type=int, default=0, show_default=True,
+              help="Also give wild cluster bootstrap p-values of the two-way FE slopes (replications).")
 @_OUT
 def panel_cmd(panel: Path, dependent: str, regressors: tuple[str, ...], entity: str, time: str,
-              bandwidth: float | None, out: Path) -> None:
+              bandwidth: float | None, reps: int, out: Path) -> None:
     """Pooled OLS, F / LM / Hausman tests and FE, RE and two-way FE models of a city PANEL."""
     from analysis.data import read_table, validate_city_panel
     from analysis.errors import ParameterError
@@ -136,6 +138,14 @@ def panel_cmd(panel: Path, dependent: str, regressors: tuple[str, ...], entity: 
     paths += _frame_files(out, "panel_tests", tests)
     click.echo(str(table))
     click.echo(tests[["test", "statistic", "df", "pvalue"]].round(4).to_string(index=False))
+    if reps:
+        import pandas as pd
+
+        from analysis.bootstrap import wild_cluster_bootstrap
+        boot = pd.DataFrame([wild_cluster_bootstrap(frame, dependent=dependent, regressors=xs, term=x,
+                                                    reps=reps) for x in xs])
+        paths += _frame_files(out, "panel_wild_bootstrap", boot)
+        click.echo(boot[["term", "coef", "t", "pvalue"]].round(4).to_string(index=False))
     _echo_written(paths)
 
 

@@ -58,9 +58,11 @@ def test_entropy_unknown_negative_column_exits_2(main, tmp_path):
 def test_panel_and_logit_commands(main, tmp_path):
     panel = tmp_path / "panel.csv"
     synthetic_city_panel().to_csv(panel, index=False)
-    result, text = _run(main, ["panel", str(panel), "-x", "gap", "-x", "town_ps", "-o", str(tmp_path)])
+    result, text = _run(main, ["panel", str(panel), "-x", "gap", "-x", "town_ps", "--wild-bootstrap", "199",
+                               "-o", str(tmp_path)])
     assert result.exit_code == 0, text
     assert "Hausman (FE vs RE)" in text
+    assert (tmp_path / "panel_wild_bootstrap.csv").read_text(encoding="utf-8").startswith("term,coef,t,pvalue")
     assert "<table" in (tmp_path / "panel_models.html").read_text(encoding="utf-8")
     survey = tmp_path / "survey.csv"
     synthetic_survey(n=800, n_cities=6, seed=3).to_csv(survey, index=False)
