@@ -150,7 +150,8 @@ def cluster_matrix(matrix: sp.spmatrix | np.ndarray, *, method: str = "leiden",
         stable (exact local optimum, fast on networks with community structure; on a
         structureless 1M-edge graph it can take minutes, where 2 is leidenalg's default).
     years : numpy.ndarray, optional
-        A year per node; gives each cluster's ``mean_year``.
+        A year per node (negative or NaN = unknown, left out); gives each cluster's
+        ``mean_year``.
 
     Returns
     -------
@@ -167,6 +168,11 @@ def cluster_matrix(matrix: sp.spmatrix | np.ndarray, *, method: str = "leiden",
         raise DataError(f"need a non-empty square adjacency matrix, got shape {a.shape}")
     if a.nnz and ((a.data < 0).any() or abs(a - a.T).max() > 1e-9 * abs(a).max()):
         raise DataError("the adjacency matrix must be symmetric with non-negative weights")
+    if years is not None:
+        years = np.asarray(years, dtype=float)
+        if years.shape != (a.shape[0],):
+            raise DataError(f"years has {years.size} values for {a.shape[0]} nodes")
+        years = np.where(years >= 0, years, np.nan)
     a = (a - sp.diags(a.diagonal())).tocsr()
     a.eliminate_zeros()
     raw = _detect(a, method, resolution, seed, n_clusters, n_starts, n_iterations)

@@ -96,10 +96,13 @@ def test_same_seed_same_clusters(method):
 
 def test_isolated_nodes_and_years():
     a = sp.csr_matrix(([1.0, 1.0], ([0, 1], [1, 0])), shape=(5, 5))
-    result = cluster_matrix(a, years=np.array([2000, 2002, 2010, 2011, 2012]), min_size=2)
+    result = cluster_matrix(a, years=np.array([2000, 2002, 2010, -1, 2012]), min_size=2)
     table = result.clusters
     assert table.loc[0, "size"] == 2 and table.loc[0, "mean_year"] == 2001
     assert table["small"].tolist() == [False, True, True, True]
+    assert table["mean_year"].isna().sum() == 1
+    with pytest.raises(DataError, match="years"):
+        cluster_matrix(a, years=np.array([2000, 2001]))
 
 
 def test_bad_input(unweighted):
