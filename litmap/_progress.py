@@ -7,6 +7,10 @@ Linux the kernel's high-water mark is reset at the start of each stage through
 per stage on stderr. On a terminal, a stage that runs longer than a second shows
 a live elapsed-time line. ``verbosity`` 0 prints nothing but warnings are still
 collected; 2 also prints details.
+
+Because the mark is reset, a parent that reads this process's ``ru_maxrss`` after
+it exits sees only the peak of the last stage; the whole run's peak is the
+``peak_rss_mb`` of :meth:`StageLog.to_dict` (written to ``timings.json``).
 """
 
 from __future__ import annotations

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import os
+import shutil
 import tempfile
 import warnings
 from dataclasses import dataclass
@@ -189,7 +191,8 @@ def demo_inputs() -> tuple[list[str], str]:
     """Return the demo exports and the bilingual alias table shipped in ``corpora/``.
 
     When litmap is installed without the repository's ``corpora/`` folder, the
-    demo corpus is generated (seeded, so always the same) into a temporary folder.
+    demo corpus is generated (seeded, so always the same) into a temporary folder;
+    the alias table then is absent and the keyword map is not merged across languages.
 
     Returns
     -------
@@ -199,12 +202,25 @@ def demo_inputs() -> tuple[list[str], str]:
     demo = _REPO / "corpora" / "demo"
     alias = _REPO / "corpora" / "alias" / "counterurbanization.alias"
     if not demo.is_dir():
-        from litmap.synth import write_demo
-
-        demo = Path(tempfile.mkdtemp(prefix="litmap-demo-"))
-        write_demo(demo)
+        demo = _generated_demo()
     exports = sorted(str(p) for p in demo.iterdir() if p.is_file() and p.suffix.lower() != ".md")
     return exports, str(alias) if alias.is_file() else ""
+
+
+def _generated_demo() -> Path:
+    """The demo corpus written by the seeded generator into a cache folder (once)."""
+    from litmap import __version__
+    from litmap.synth import write_demo
+
+    cache = Path(tempfile.gettempdir()) / f"litmap-demo-{__version__}"
+    if not cache.is_dir():
+        tmp = Path(tempfile.mkdtemp(prefix=f"{cache.name}.", dir=cache.parent))
+        write_demo(tmp)
+        try:
+            os.replace(tmp, cache)
+        except OSError:  # another process was faster: use its copy
+            shutil.rmtree(tmp, ignore_errors=True)
+    return cache
 
 
 def demo_config(out: str | Path) -> dict[str, dict[str, Any]]:
@@ -218,8 +234,9 @@ def demo_config(out: str | Path) -> dict[str, dict[str, Any]]:
     Returns
     -------
     dict
-        Defaults with the demo inputs, the bilingual alias table, and the keyword,
-        author, institution and country analyses.
+        Defaults with the demo inputs, the bilingual alias table, and three
+        analyses: one bilingual keyword map, co-authorship and (from the WoS part)
+        document co-citation.
     """
     exports, alias = demo_inputs()
     config = default_config()
@@ -227,5 +244,5 @@ def demo_config(out: str | Path) -> dict[str, dict[str, Any]]:
     config["output"]["dir"] = str(Path(out).absolute())
     config["output"]["title"] = "litmap demo: counter-urbanization (synthetic corpus)"
     config["network"]["alias"] = alias
-    config["network"]["analyses"] = ["keyword", "author", "institution", "country"]
+    config["network"]["analyses"] = ["keyword", "author", "reference"]
     return validate_config(config)
