@@ -117,13 +117,13 @@ def _path_cost(q, r, d, s, gamma, k, trans):
 @settings(max_examples=60, deadline=None)
 @given(data=st.data(), n=st.integers(2, 7), k=st.integers(2, 3),
        trans=st.sampled_from(["n", "n+1"]), gamma=st.sampled_from([0.5, 1.0, 2.0]),
-       s=st.sampled_from([1.5, 2.0, 3.0]))
-def test_viterbi_equals_brute_force(data, n, k, trans, gamma, s):
-    d = data.draw(st.lists(st.integers(1, 30), min_size=n, max_size=n))
+       s=st.sampled_from([1.5, 2.0, 3.0]), mode=st.sampled_from(["default", "citespace"]))
+def test_viterbi_equals_brute_force(data, n, k, trans, gamma, s, mode):
+    d = data.draw(st.lists(st.integers(0, 30), min_size=n, max_size=n))
     r = [data.draw(st.integers(0, dt)) for dt in d]
     if sum(r) == 0 or sum(r) == sum(d):
         return
-    result = detect_bursts(pd.DataFrame([r]), pd.Series(d), s=s, gamma=gamma, states=k,
+    result = detect_bursts(pd.DataFrame([r]), pd.Series(d), mode=mode, s=s, gamma=gamma, states=k,
                            trans=trans, min_duration=1)
     q = result.states.iloc[0].tolist()
     ranked = _brute_force(r, d, s, gamma, k, trans)
