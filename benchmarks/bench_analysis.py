@@ -36,6 +36,7 @@ def run(quick: bool = False) -> list[dict]:
     import numpy as np
     import pandas as pd
 
+    from analysis.bootstrap import wild_cluster_bootstrap
     from analysis.detect import detect_counterurbanization
     from analysis.entropy import entropy_weights
     from analysis.micro import fit_binary, prepare_survey
@@ -60,6 +61,9 @@ def run(quick: bool = False) -> list[dict]:
     city = synthetic_city_panel()
     add("panel sequence (5 models + 3 tests)",
         _timed(lambda: panel_sequence(city, dependent="cui", regressors=["gap", "mig_cost", "town_ps"])), 5)
+    add("wild cluster bootstrap, 999 reps, 11 clusters",
+        _timed(lambda: wild_cluster_bootstrap(city, dependent="cui", regressors=["gap", "mig_cost", "town_ps"],
+                                              term="gap")), 2)
     survey = prepare_survey(synthetic_survey(n=2000 if quick else 10_000))
     add(f"clustered logit with city FE, {len(survey):,} respondents", _timed(lambda: fit_binary(survey)), 10)
     return out
