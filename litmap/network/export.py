@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
+import numpy as np
 import pandas as pd
 
 from litmap.errors import ParameterError
@@ -155,8 +156,17 @@ def _vos_items(net: Network, clusters: pd.Series | None) -> pd.DataFrame:
     items["weight<Links>"] = n["degree"].to_numpy()
     items["weight<Total link strength>"] = n["weighted_degree"].to_numpy()
     items["weight<Occurrences>"] = n["freq"].to_numpy()
+    items["score<Avg. pub. year>"] = _mean_year(net)
     items["score<First year>"] = n["first_year"].to_numpy()
     return items
+
+
+def _mean_year(net: Network) -> np.ndarray:
+    """Average publication year of the records containing each node (VOSviewer's overlay score)."""
+    inc = net.incidence.tocsc().astype(np.float64)
+    total = np.asarray(inc.sum(axis=0)).ravel()
+    years = inc.T @ net.record_years.astype(np.float64)
+    return np.round(np.divide(years, total, out=np.zeros_like(total), where=total > 0), 4)
 
 
 def write_vosviewer(net: Network, map_path: str | Path, network_path: str | Path, *,

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from litmap.errors import ParameterError
@@ -49,16 +50,23 @@ def _english(text: str, ngram: tuple[int, int], stop: frozenset[str]) -> list[st
 
 
 def _chinese_tokenizer(user_words: Iterable[str], user_dict: str | Path | None):
+    """A private jieba POS tokenizer (jieba's global one is never modified)."""
+    if user_dict is not None and not Path(user_dict).is_file():
+        raise ParameterError(f"user_dict: no such file {user_dict}")
+    stamp = Path(user_dict).stat().st_mtime_ns if user_dict is not None else 0
+    return _cached_tokenizer(tuple(sorted(set(user_words))), None if user_dict is None else str(user_dict), stamp)
+
+
+@lru_cache(maxsize=4)
+def _cached_tokenizer(user_words: tuple[str, ...], user_dict: str | None, stamp: int):
     import jieba
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
     if user_dict is not None:
-        if not Path(user_dict).is_file():
-            raise ParameterError(f"user_dict: no such file {user_dict}")
-        tok.load_userdict(str(user_dict))
-    for w in sorted(set(user_words)):
+        tok.load_userdict(user_dict)
+    for w in user_words:
         tok.add_word(w, tag="user")
     return pseg.POSTokenizer(tok)
 

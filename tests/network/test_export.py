@@ -40,6 +40,8 @@ def test_all_formats_read_back(corpus, tmp_path):
     assert pajek.number_of_nodes() == net.n_nodes and pajek.number_of_edges() == net.n_edges
     vos_map = pd.read_csv(tmp_path / "network_vos_map.txt", sep="\t")
     assert vos_map["id"].tolist() == list(range(1, net.n_nodes + 1)) and (vos_map["cluster"] == 1).all()
+    gis = vos_map.set_index("label").loc["GIS"]
+    assert gis["score<Avg. pub. year>"] == pytest.approx((2018 + 2018 + 2020) / 3, abs=1e-4)
     vos_net = pd.read_csv(tmp_path / "network_vos_network.txt", sep="\t", header=None)
     assert len(vos_net) == net.n_edges and vos_net[[0, 1]].min().min() == 1
     doc = json.loads((tmp_path / "network_vos.json").read_text(encoding="utf-8"))
