@@ -24,7 +24,8 @@ from analysis.data import validate_survey
 from analysis.errors import ParameterError, SchemaError
 from analysis.regress import RegressionResult
 
-__all__ = ["DEFAULT_REGRESSORS", "DEFAULT_CONTROLS", "GROUPINGS", "prepare_survey", "fit_binary",
+__all__ = ["DEFAULT_REGRESSORS", "DEFAULT_CONTROLS", "GROUPINGS", "integration_score", "prepare_survey",
+           "fit_binary",
            "marginal_effects", "fit_multinomial", "fit_subgroups"]
 
 DEFAULT_REGRESSORS = ("log_income", "land_contract", "homestead", "social_insurance", "owns_home",
@@ -42,9 +43,50 @@ GROUPINGS = {
 """Subgroup definitions for :func:`fit_subgroups`."""
 
 
+def integration_score(frame: pd.DataFrame, *, items: Sequence[str], reversed_items: Sequence[str] = (),
+                      low: float = 1.0, high: float = 4.0) -> pd.Series:
+    """Social-integration score: the mean of agreement items, reversing the negative ones.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Respondents with one column per item (CMDS: four items on a 1-4 agreement scale,
+        one of them, e.g. "local people look down on me", worded negatively).
+    items : sequence of str
+        Item columns.
+    reversed_items : sequence of str, default ()
+        Items scored ``low + high - x``.
+    low, high : float, default 1, 4
+        Ends of the answer scale; answers outside it are an error.
+
+    Returns
+    -------
+    pandas.Series
+        Mean score per respondent, on the same scale.
+    """
+    missing = [c for c in [*items, *reversed_items] if c not in frame.columns]
+    if missing:
+        raise SchemaError("missing column", column=missing[0])
+    extra = [c for c in reversed_items if c not in items]
+    if extra:
+        raise ParameterError(f"reversed item {extra[0]!r} is not among the items")
+    values = frame[list(items)].apply(pd.to_numeric, errors="coerce")
+    bad = values.isna() | (values < low) | (values > high)
+    if bool(bad.to_numpy().any()):
+        row, col = np.argwhere(bad.to_numpy())[0]
+        raise SchemaError(f"answer must be between {low:g} and {high:g}, found "
+                          f"{frame[items[col]].iloc[row]!r}", column=items[col], row=int(row) + 1)
+    for col in reversed_items:
+        values[col] = low + high - values[col]
+    return values.mean(axis=1).rename("integration")
+
+
 def prepare_survey(frame: pd.DataFrame, *, undecided: str = "drop", survey_year: int = 2017,
                    source: str | None = None, first_line: int = 1) -> pd.DataFrame:
-    """Validate a survey table and derive the model variables.
+    """Validate a survey table, apply the sample rules and derive the model variables.
+
+    Sample: aged 16-59; when the optional columns are present, also ``hukou ==
+    "agricultural"`` and ``move_reason`` in ``{"work", "business"}``.
 
     Parameters
     ----------
@@ -62,19 +104,29 @@ def prepare_survey(frame: pd.DataFrame, *, undecided: str = "drop", survey_year:
     Returns
     -------
     pandas.DataFrame
-        Adds ``return`` (0/1), ``age_sq``, ``birth_year`` and ``dest_code`` (destination
-        as 0 village, 1 township_county, 2 elsewhere; -1 when staying).
+        Adds ``return`` (DV1, 0/1), ``rural_return`` (DV2: 1 = returns to a village or a
+        township / county town, 0 otherwise), ``age_sq``, ``birth_year``, ``dest_code``
+        (a returner's destination: 0 village, 1 township_county, 2 elsewhere; -1 when
+        staying) and ``choice_code`` (0 stay, 1 village, 2 township_county, 3 elsewhere).
     """
     if undecided not in ("drop", "zero"):
         raise ParameterError(f"undecided must be 'drop' or 'zero', got {undecided!r}")
     out = validate_survey(frame, source=source, first_line=first_line)
-    out = out[(out["age"] >= 16) & (out["age"] <= 59)]
+    keep = (out["age"] >= 16) & (out["age"] <= 59)
+    if "hukou" in out.columns:
+        keep &= out["hukou"].astype(str).str.strip() == "agricultural"
+    if "move_reason" in out.columns:
+        keep &= out["move_reason"].astype(str).str.strip().isin(["work", "business"])
+    out = out[keep]
     if undecided == "drop":
         out = out[out["intention"] != "undecided"]
-    out = out.assign(**{"return": (out["intention"] == "return").astype(int),
+    returning = out["intention"] == "return"
+    dest = out["destination"].where(returning, "stay")
+    out = out.assign(**{"return": returning.astype(int),
+                        "rural_return": dest.isin(["village", "township_county"]).astype(int),
                         "age_sq": out["age"] ** 2, "birth_year": survey_year - out["age"]})
-    codes = {"village": 0, "township_county": 1, "elsewhere": 2}
-    out["dest_code"] = out["destination"].map(codes).fillna(-1).astype(int)
+    out["dest_code"] = dest.map({"village": 0, "township_county": 1, "elsewhere": 2}).fillna(-1).astype(int)
+    out["choice_code"] = dest.map({"stay": 0, "village": 1, "township_county": 2, "elsewhere": 3}).astype(int)
     if out.empty:
         raise SchemaError("no respondents left after the sample rules", source=source)
     return out.reset_index(drop=True)

@@ -90,3 +90,26 @@ def test_bad_outcome_is_reported(survey):
         fit_binary(survey, dependent="age")
     with pytest.raises(ParameterError, match="model must be"):
         fit_binary(survey, model="tobit")
+
+
+def test_sample_rules_and_second_outcome():
+    raw = synthetic_survey(n=400, seed=6)
+    raw["hukou"] = ["agricultural"] * 390 + ["non_agricultural"] * 10
+    raw["move_reason"] = ["work"] * 380 + ["study"] * 20
+    out = prepare_survey(raw, undecided="zero")
+    assert len(out) == 380
+    returners = out[out["return"] == 1]
+    assert set(out.loc[out["return"] == 0, "choice_code"]) == {0}
+    assert (out["rural_return"] == returners["destination"].isin(["village", "township_county"])
+            .reindex(out.index, fill_value=False).astype(int)).all()
+    assert set(returners["choice_code"]) <= {1, 2, 3}
+
+
+def test_integration_score_reverses_items():
+    import pandas as pd
+    from analysis.micro import integration_score
+    items = pd.DataFrame({"a": [4, 1], "b": [3, 2], "c": [2, 2], "neg": [1, 4]})
+    score = integration_score(items, items=["a", "b", "c", "neg"], reversed_items=["neg"])
+    assert score.tolist() == [(4 + 3 + 2 + 4) / 4, (1 + 2 + 2 + 1) / 4]
+    with pytest.raises(SchemaError, match=r"row 2, column 'b'.*between 1 and 4"):
+        integration_score(items.assign(b=[3, 7]), items=["a", "b"])
