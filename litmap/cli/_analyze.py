@@ -108,7 +108,7 @@ def entropy_cmd(indicators: Path, negative: tuple[str, ...], method: str, shift:
 @click.argument("panel", type=_IN)
 @click.option("--dependent", "-y", default="cui", show_default=True, help="Dependent variable.")
 @click.option("--regressor", "-x", "regressors", multiple=True,
-              help="Regressor (repeatable; default: every other numeric column).")
+              help="Regressor (repeatable; default: every other column, all numeric).")
 @click.option("--entity", default="city", show_default=True)
 @click.option("--time", default="year", show_default=True)
 @click.option("--bandwidth", type=float, default=None, help="Driscoll-Kraay bandwidth.")
@@ -126,10 +126,12 @@ def panel_cmd(panel: Path, dependent: str, regressors: tuple[str, ...], entity: 
     frame, first = read_table(panel)
     if entity != "city" or time != "year":
         frame = frame.rename(columns={entity: "city", time: "year"})
-    frame = validate_city_panel(frame, source=str(panel), first_line=first)
+    for name, option in [(dependent, "--dependent")] + [(x, "--regressor") for x in regressors]:
+        if name not in frame.columns:
+            raise ParameterError(f"{option} {name!r} is not a column of {panel}")
+    frame = validate_city_panel(frame, indicators=[dependent, *regressors] if regressors else None,
+                                source=str(panel), first_line=first)
     xs = list(regressors) or [c for c in frame.columns if c not in ("city", "year", dependent)]
-    if dependent not in frame.columns:
-        raise ParameterError(f"--dependent {dependent!r} is not a column of {panel}")
     seq = panel_sequence(frame, dependent=dependent, regressors=xs, bandwidth=bandwidth)
     models = [seq.models[k] for k in ("pooled", "fe", "re", "twoway_clustered", "twoway_dk")]
     table = regression_table(models, title=f"Panel models of {dependent}")

@@ -94,3 +94,12 @@ def test_bad_config_exits_2(main, tmp_path):
                                "-o", str(tmp_path)])
     assert result.exit_code == 2 and "unknown name 'sprawl'" in text
     assert not Path(tmp_path / "detect_audit.csv").exists()
+
+
+def test_panel_regressor_subset_ignores_other_columns(main, tmp_path):
+    panel = tmp_path / "panel.csv"
+    synthetic_city_panel().assign(province="somewhere").to_csv(panel, index=False)
+    result, text = _run(main, ["panel", str(panel), "-x", "gap", "-o", str(tmp_path)])
+    assert result.exit_code == 0, text
+    result, text = _run(main, ["panel", str(panel), "-x", "nope", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "--regressor 'nope' is not a column" in text
