@@ -23,7 +23,7 @@ import pandas as pd
 from analysis.data import RINGS, check_columns, read_table, validate_ring_panel
 from analysis.errors import SchemaError
 
-__all__ = ["CORPUS", "YREB_CITIES", "load_rings", "load_crosswalk", "load_census_counties",
+__all__ = ["CORPUS", "YREB_CITIES", "load_rings", "load_crosswalk", "district_rings", "load_census_counties",
            "build_ring_panel", "check_against_city_totals", "load_ring_panel"]
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora" / "analysis"
@@ -99,6 +99,29 @@ def load_crosswalk(path: str | Path | None = None) -> pd.DataFrame:
         raise SchemaError(f"code {frame['code'].iloc[pos]} mapped twice in {frame['year'].iloc[pos]}",
                           source=str(path), column="code", row=pos + first)
     return frame
+
+
+def district_rings(rings: pd.DataFrame | None = None,
+                   crosswalk: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Ring of every census district/county code (the two tables joined).
+
+    Parameters
+    ----------
+    rings : pandas.DataFrame, optional
+        Ring table (default :func:`load_rings`).
+    crosswalk : pandas.DataFrame, optional
+        Crosswalk (default :func:`load_crosswalk`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``city, year, code, name, unit, ring, reason, change``, one row per code and year.
+    """
+    rings = load_rings() if rings is None else rings
+    crosswalk = load_crosswalk() if crosswalk is None else crosswalk
+    out = crosswalk.merge(rings[["city", "unit", "ring", "reason"]], on=["city", "unit"], how="left",
+                          validate="many_to_one")
+    return out[["city", "year", "code", "name", "unit", "ring", "reason", "change"]]
 
 
 def _code(value: object) -> str | None:

@@ -76,3 +76,13 @@ def test_ring_file_rejects_unknown_label(tmp_path):
     bad.to_csv(path, index=False)
     with pytest.raises(SchemaError, match=r"row 2, column 'ring': unknown ring 'downtown'"):
         load_rings(path)
+
+
+def test_district_level_ring_table():
+    from analysis.rings import district_rings
+    table = district_rings()
+    assert table["ring"].notna().all()
+    zhabei = table[(table["year"] == 2010) & (table["code"] == "310108")].iloc[0]
+    assert (zhabei["name"], zhabei["unit"], zhabei["ring"]) == ("闸北区", "310106", "core")
+    lishui = table[(table["year"] == 2020) & (table["code"] == "320117")].iloc[0]
+    assert lishui["ring"] == "county" and "溧水县 became 溧水区" in lishui["change"]
