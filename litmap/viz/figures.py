@@ -154,7 +154,7 @@ def top_items_figure(frame: pd.DataFrame, *, title: str, color: str = PALETTE[3]
     """
     if not {"item", "records"} <= set(frame.columns):
         raise ParameterError("frame: expected columns 'item' and 'records' (see top_items)")
-    fig = _new_figure(7.0, max(2.5, 0.3 * len(frame) + 1.2))
+    fig = _new_figure(6.0, max(2.5, 0.3 * len(frame) + 1.2))
     ax = fig.add_subplot()
     labels = [_shorten(str(v)) for v in frame["item"]][::-1]
     ax.barh(np.arange(len(frame)), frame["records"].to_numpy()[::-1], color=color)

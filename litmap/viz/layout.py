@@ -165,7 +165,7 @@ def _year_guides(first: int, last: int, has_unknown: bool, top: float, bottom: f
     return guides
 
 
-def timeline_layout(years: np.ndarray, lanes: np.ndarray, freq: np.ndarray, *,
+def timeline_layout(years: np.ndarray, lanes: np.ndarray, *, freq: np.ndarray,
                     lane_names: list[str], lane_colors: list[str]) -> tuple[np.ndarray, Guides]:
     """Return CiteSpace-style timeline positions: one horizontal lane per cluster.
 
@@ -214,7 +214,7 @@ def timeline_layout(years: np.ndarray, lanes: np.ndarray, freq: np.ndarray, *,
     return np.round(pos, 1) + 0.0, guides
 
 
-def timezone_layout(years: np.ndarray, groups: np.ndarray,
+def timezone_layout(years: np.ndarray, groups: np.ndarray, *,
                     freq: np.ndarray) -> tuple[np.ndarray, Guides]:
     """Return CiteSpace-style timezone positions: one column per first year.
 

@@ -247,9 +247,9 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
         lane_names.append("other clusters" if clusters is not None else "all nodes")
         lane_colors.append("#555555")
     lane_pos = np.array([lane_of.get(k, len(lane_ids)) for k in lanes], dtype=int)
-    t_pos, t_guides = timeline_layout(first, lane_pos, freq, lane_names=lane_names,
+    t_pos, t_guides = timeline_layout(first, lane_pos, freq=freq, lane_names=lane_names,
                                       lane_colors=lane_colors)
-    z_pos, z_guides = timezone_layout(first, member, freq)
+    z_pos, z_guides = timezone_layout(first, member, freq=freq)
     f_pos = force_layout(pairs, n, weights=strength, seed=opts.seed)
     records, row_index = _records_table(graph, corpus)
     physics = opts.physics if opts.physics is not None else n <= opts.physics_max

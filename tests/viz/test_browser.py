@@ -12,10 +12,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from litmap.report import SECTIONS, write_report
+from litmap.report import SECTIONS
 from litmap.viz.network_html import MapOptions, write_network_html
 
-from conftest import HOSTILE
+from _viz_data import HOSTILE
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -181,12 +181,8 @@ def test_search_year_filter_and_views(browser, small, fixed_map, artifacts):
     page.close()
 
 
-def test_hostile_strings_stay_text(browser, hostile, artifacts):
-    path = write_report(artifacts / "hostile_report.html", hostile["corpus"],
-                        network=hostile["network"], clusters=hostile["clusters"],
-                        bursts=hostile["bursts"], title=HOSTILE[0],
-                        options=MapOptions(physics=False))
-    page, log = _open(browser, path)
+def test_hostile_strings_stay_text(browser, hostile, hostile_report, artifacts):
+    page, log = _open(browser, hostile_report)
     page.locator("#network").scroll_into_view_if_needed()
     labels = list(hostile["network"].nodes["label"])
     for raw in HOSTILE:
@@ -207,10 +203,8 @@ def test_hostile_strings_stay_text(browser, hostile, artifacts):
     page.close()
 
 
-def test_report_sections_in_the_browser(browser, small, artifacts):
-    path = write_report(artifacts / "report_small.html", small["corpus"], network=small["network"],
-                        clusters=small["clusters"], bursts=small["bursts"])
-    page, log = _open(browser, path)
+def test_report_sections_in_the_browser(browser, small, small_report, artifacts):
+    page, log = _open(browser, small_report)
     for key, heading in SECTIONS:
         assert page.locator(f"section#{key} h2").inner_text() == heading
     for key in ("annual", "bursts", "timeline", "actors"):

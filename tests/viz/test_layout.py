@@ -45,7 +45,7 @@ def test_timeline_lanes_are_ordered_and_years_increase_left_to_right():
     years = np.array([2010, 2012, 2010, 2011, np.nan, 2012])
     lanes = np.array([0, 0, 1, 1, 1, 0])
     freq = np.array([5, 3, 4, 2, 1, 9])
-    pos, guides = layout.timeline_layout(years, lanes, freq, lane_names=["#0 a", "#1 b"],
+    pos, guides = layout.timeline_layout(years, lanes, freq=freq, lane_names=["#0 a", "#1 b"],
                                          lane_colors=["#000000", "#111111"])
     assert pos[lanes == 0, 1].max() < pos[lanes == 1, 1].min()
     column = np.round(pos[:, 0] / 110.0)
@@ -58,7 +58,7 @@ def test_timeline_lanes_are_ordered_and_years_increase_left_to_right():
 
 def test_timezone_columns_follow_first_year():
     years = np.array([2015, 2013, 2013, 2014])
-    pos, guides = layout.timezone_layout(years, np.array([0, 1, 0, 0]), np.array([1, 2, 3, 4]))
+    pos, guides = layout.timezone_layout(years, np.array([0, 1, 0, 0]), freq=np.array([1, 2, 3, 4]))
     assert pos[1, 1] != pos[2, 1] or pos[1, 0] != pos[2, 0]
     centres = np.round(pos[:, 0] / 110.0)
     assert list(centres) == [2, 0, 0, 1]

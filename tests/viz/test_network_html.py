@@ -14,7 +14,7 @@ from litmap.viz import layout
 from litmap.viz.network_html import (MapOptions, network_payload, render_network_html,
                                      write_network_html)
 
-from conftest import HOSTILE
+from _viz_data import HOSTILE
 
 
 class _Scripts(HTMLParser):

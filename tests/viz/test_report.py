@@ -9,18 +9,16 @@ import pytest
 from click.testing import CliRunner
 
 from litmap.cli import main
+from litmap.corpus import Corpus
 from litmap.errors import ParameterError
 from litmap.report import SECTIONS, report_tables, write_report
 
-from conftest import HOSTILE, make_corpus
+from _viz_data import HOSTILE, make_corpus, make_results
 
 
 @pytest.fixture(scope="module")
-def report(small, tmp_path_factory):
-    path = tmp_path_factory.mktemp("report") / "study.html"
-    write_report(path, small["corpus"], network=small["network"], clusters=small["clusters"],
-                 bursts=small["bursts"], params={"note": "<b>run</b>"}, warnings=["<i>w</i>"])
-    return path
+def report(small_report):
+    return small_report
 
 
 def test_every_section_is_present(report):
@@ -43,7 +41,7 @@ def test_tables_are_written_as_csv(report, small):
     tables = report_tables(small["corpus"], network=small["network"], clusters=small["clusters"],
                            bursts=small["bursts"])
     for name, frame in tables.items():
-        csv = pd.read_csv(report.with_name(f"study_{name}.csv"))
+        csv = pd.read_csv(report.with_name(f"{report.stem}_{name}.csv"))
         assert len(csv) == len(frame) and list(csv.columns) == list(frame.columns)
     top = tables["top_items"]
     nodes = small["network"].nodes
@@ -53,7 +51,7 @@ def test_tables_are_written_as_csv(report, small):
     bursting = top.dropna(subset=["burst"])
     assert len(bursting) and all(abs(r.burst - strongest[r.item]) < 1e-4
                                  for r in bursting.itertuples())
-    params = json.loads(report.with_name("study_params.json").read_text(encoding="utf-8"))
+    params = json.loads(report.with_name(f"{report.stem}_params.json").read_text(encoding="utf-8"))
     assert params["network"]["kind"] == "keyword" and params["run"] == {"note": "<b>run</b>"}
 
 
@@ -64,10 +62,8 @@ def test_report_is_deterministic(report, small, tmp_path):
     assert again.read_bytes() == report.read_bytes()
 
 
-def test_hostile_report_keeps_everything_as_text(hostile, tmp_path):
-    path = write_report(tmp_path / "x.html", hostile["corpus"], network=hostile["network"],
-                        clusters=hostile["clusters"], bursts=hostile["bursts"], title=HOSTILE[0])
-    page = path.read_text(encoding="utf-8")
+def test_hostile_report_keeps_everything_as_text(hostile_report):
+    page = hostile_report.read_text(encoding="utf-8")
     for raw in HOSTILE[:2]:
         assert raw not in page
     assert "<img" not in page and 'href="javascript' not in page.lower()
@@ -102,3 +98,24 @@ def test_cli_report_bad_parameter_is_one_line(small, tmp_path):
                                        "--select", "bogus:1"])
     assert result.exit_code == 2
     assert result.output.startswith("Error:") and "Traceback" not in result.output
+
+
+@pytest.mark.corpora
+@pytest.mark.slow
+def test_report_of_real_cnki_and_wos_exports(corpora_dir, tmp_path):
+    from litmap.io import read
+
+    cnki = read(corpora_dir / "cnki_refworks" / "chrisyan_xr_refworks_2024.txt")
+    wos = read(corpora_dir / "wos_plaintext" / "tethne_wos2_100.txt")
+    corpus = Corpus.concat([cnki, wos])
+    with pytest.warns(UserWarning, match="without a publication year"):
+        results = make_results(corpus, select="g-index:25")
+    path = write_report(tmp_path / "real.html", corpus, network=results["network"],
+                        clusters=results["clusters"], bursts=results["bursts"])
+    annual = pd.read_csv(path.with_name("real_annual.csv"))
+    assert {"cnki", "wos"} <= set(annual.columns)
+    assert annual["total"].sum() == pd.to_numeric(corpus.records["year"], errors="coerce").notna().sum()
+    top = pd.read_csv(path.with_name("real_top_items.csv"))
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in "".join(top["item"]))  # CJK keywords
+    page = path.read_text(encoding="utf-8")
+    assert all(f'<section id="{key}">' in page for key, _ in SECTIONS)
