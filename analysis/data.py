@@ -95,7 +95,7 @@ def city_size_class(population: float | Sequence[float]) -> str | list[str]:
 
 
 def read_table(path: str | Path) -> tuple[pd.DataFrame, int]:
-    """Read a UTF-8 CSV file as strings-or-numbers, keeping empty cells as missing.
+    """Read a CSV file (UTF-8, with or without BOM, else GB18030), keeping empty cells as missing.
 
     Parameters
     ----------
@@ -108,10 +108,17 @@ def read_table(path: str | Path) -> tuple[pd.DataFrame, int]:
         The table and the line number of its first data row (2), for messages.
     """
     path = Path(path)
-    try:
-        frame = pd.read_csv(path, encoding="utf-8-sig", skipinitialspace=True)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SchemaError(f"cannot read the CSV file ({exc})", source=str(path)) from exc
+    frame = None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            frame = pd.read_csv(path, encoding=encoding, skipinitialspace=True)
+            break
+        except UnicodeDecodeError:
+            continue
+        except (OSError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+            raise SchemaError(f"cannot read the CSV file ({exc})", source=str(path)) from exc
+    if frame is None:
+        raise SchemaError("cannot read the CSV file: neither UTF-8 nor GB18030", source=str(path))
     frame.columns = [str(c).strip() for c in frame.columns]
     return frame, 2
 

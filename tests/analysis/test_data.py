@@ -92,3 +92,10 @@ def test_city_size_classes_of_2014():
         "mega", "mega", "large_1", "large_2", "medium", "small"]
     with pytest.raises(SchemaError):
         city_size_class(-1)
+
+
+def test_gb18030_csv_is_read(tmp_path):
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("city,year,x\n南京,2019,1\n南京,2020,2\n".encode("gb18030"))
+    frame, first = read_table(path)
+    assert frame["city"].tolist() == ["南京", "南京"] and first == 2
