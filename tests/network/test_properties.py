@@ -148,3 +148,25 @@ def test_shuffling_records_changes_nothing():
     b = build_network(Corpus(frame.sample(frac=1, random_state=1)), select="g-index:3")
     pd.testing.assert_frame_equal(a.nodes, b.nodes)
     pd.testing.assert_frame_equal(a.edges, b.edges)
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpora(), st.booleans())
+def test_coupling_counts_equal_shared_references(corpus, fractional):
+    docs, years = corpus
+    refs = [[f"au{k}|2000|j|1|1|" for k in d] for d in docs]
+    if not any(refs):
+        return
+    c = Corpus(pd.DataFrame({"uid": [f"r{i:02d}" for i in range(len(refs))], "year": years, "cited_refs": refs}))
+    net = build_network(c, kind="coupling", select=None, slice_years=10, strength="raw",
+                        counting="fractional" if fractional else "full")
+    uid = net.record_uids[net.incidence.tocsc().indices]
+    got = {(uid[s], uid[t]): cnt for s, t, cnt in net.edges[["source", "target", "count"]].itertuples(index=False)}
+    citing = Counter(r for d in refs for r in d)
+    expected = {}
+    for (i, a), (j, b) in itertools.combinations(enumerate(refs), 2):
+        shared = set(a) & set(b)
+        if shared:
+            w = sum(1.0 / (citing[r] - 1) for r in shared) if fractional else float(len(shared))
+            expected[tuple(sorted((f"r{i:02d}", f"r{j:02d}")))] = w
+    assert {tuple(sorted(k)): v for k, v in got.items()} == pytest.approx(expected)
