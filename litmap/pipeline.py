@@ -59,13 +59,18 @@ class RunResult:
     warnings: tuple[str, ...]
 
 
-def _check_inputs(paths: list[str]) -> list[str]:
-    """Fail early, with one line, on a missing export path."""
+def _check_inputs(paths: list[str], out: str) -> list[str]:
+    """Fail early, with one line, on a missing export path or an output folder among the inputs."""
     if not paths:
         raise ParameterError("input.paths: no export files given (pass EXPORTS... or set input.paths)")
+    target = Path(out).absolute()
     for p in paths:
         if not Path(p).exists() and not (any(c in p for c in "*?[") and glob.glob(p, recursive=True)):
             raise ParameterError(f"input: {p}: no such file or folder")
+        folder = Path(p).absolute()
+        if folder.is_dir() and (target == folder or folder in target.parents):
+            raise ParameterError(f"output: {target} is inside the input folder {folder}; a second run "
+                                 f"would read the first one's files: choose an output folder elsewhere")
     return paths
 
 
@@ -124,7 +129,7 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
     """
     config = validate_config(config)
     log = log if log is not None else StageLog()
-    inputs = _check_inputs(config["input"]["paths"])
+    inputs = _check_inputs(config["input"]["paths"], config["output"]["dir"])
     net = config["network"]
     _check_alias(net["alias"])
     check_output_dir(config["output"]["dir"])
@@ -143,6 +148,9 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
             summaries[kind] = section.summary if section is not None else {"skipped": True}
             if section is not None:
                 sections.append(section)
+                s = section.summary
+                log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
+                         f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
         with _stage(log, "report"):
             report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
         inputs_read = list(corpus.report.files["path"]) + ([net["alias"]] if net["alias"] else [])

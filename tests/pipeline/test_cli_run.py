@@ -147,3 +147,14 @@ def test_config_init_writes_defaults_that_load_back(tmp_path: Path):
 def test_quiet_and_verbose_exclude_each_other(export: Path, tmp_path: Path):
     result = _run(["run", str(export), "-o", str(tmp_path / "o"), "-q", "-v"])
     assert result.exit_code == 2 and "exclude each other" in result.output
+
+
+def test_no_exports_at_all(tmp_path: Path):
+    _one_line_error(_run(["run", "-o", str(tmp_path / "o")]), "no export files given")
+    assert not (tmp_path / "o").exists()
+
+
+def test_output_inside_the_input_folder_is_refused(tmp_path: Path, export: Path):
+    result = _run(["run", str(tmp_path), "-o", str(tmp_path / "out")])
+    _one_line_error(result, "inside the input folder")
+    assert not (tmp_path / "out").exists()
