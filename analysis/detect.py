@@ -11,7 +11,8 @@ default, documented in place):
 ``dispersion``
     the core loses weight over the last window: ``core_share`` (change of the
     core's population share < ``threshold``), ``growth_gap`` (periphery growth
-    minus core growth > ``threshold``) or ``roxy`` (ROXY over the units < ``threshold``).
+    minus core growth > ``threshold``) or ``roxy`` (ROXY over the units <
+    ``threshold``; ``roxy_weights = "ring"`` by default, see :func:`spatial_stages`).
 ``beyond_suburbanisation``
     growth reaches beyond the suburbs: ``county_vs_inner`` (county-ring growth
     minus inner-suburb growth > ``threshold``), ``rural_growth`` (growth of the
@@ -37,13 +38,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.cycle import roxy_index
+from analysis.cycle import roxy_index, van_den_berg_stages
 from analysis.data import RINGS, validate_ring_panel
 from analysis.errors import ConfigError, ParameterError
 from analysis.rings import CORPUS
 
 __all__ = ["SCREENS", "DetectionResult", "load_screens", "detect_counterurbanization",
-           "ring_growth"]
+           "ring_growth", "spatial_stages"]
 
 _KEYS = {
     "maturity": {"name", "enabled", "year", "min_rate"},
@@ -56,7 +57,7 @@ SCREENS = tuple(_KEYS)
 _METHODS = {"dispersion": ("core_share", "growth_gap", "roxy"),
             "beyond_suburbanisation": ("county_vs_inner", "rural_growth", "county_rural_growth")}
 _DEFAULTS = {"maturity": {"min_rate": 0.70}, "dispersion": {"method": "core_share", "threshold": 0.0,
-                                                            "roxy_weights": "level"},
+                                                            "roxy_weights": "ring"},
              "beyond_suburbanisation": {"method": "county_vs_inner", "threshold": 0.0},
              "persistence": {"min_windows": 1}}
 
@@ -210,6 +211,41 @@ def _roxy(panel: pd.DataFrame, start: int, end: int, weights: str) -> pd.Series:
         result[city] = roxy_index(part[start].to_numpy(), part[end].to_numpy(), weights=w) \
             if len(part) >= 2 else np.nan
     return pd.Series(result, dtype=float)
+
+
+def spatial_stages(panel: pd.DataFrame, window: tuple[int, int], *, roxy_weights: str = "ring"
+                   ) -> pd.DataFrame:
+    """Van den Berg stage and ROXY index of every city over one window.
+
+    The core is the ``core`` ring, the ring of van den Berg is the periphery
+    (inner suburbs and counties together).
+
+    Parameters
+    ----------
+    panel : pandas.DataFrame
+        Ring panel.
+    window : (int, int)
+        Start and end census years.
+    roxy_weights : {"ring", "level"}, default "ring"
+        ROXY weights: 1, 1/2, 1/3 by ring from the centre out (a distance proxy, so the
+        index reads as centralisation), or base-year populations (concentration into
+        large units: a big growing suburb such as Pudong then counts as "central").
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``city, core_change, periphery_change, phase, stage, kind, roxy``.
+    """
+    panel = validate_ring_panel(panel, source="panel")
+    g = ring_growth(panel, window)
+    core = (g["core_end"] - g["core_start"]).fillna(0.0)
+    periphery = (g["periphery_end"] - g["periphery_start"]).fillna(0.0)
+    stages = van_den_berg_stages(core.to_numpy(), periphery.to_numpy())
+    out = pd.DataFrame({"city": g.index, "core_change": core.to_numpy(),
+                        "periphery_change": periphery.to_numpy()})
+    out = pd.concat([out, stages], axis=1)
+    out["roxy"] = _roxy(panel, *window, roxy_weights).reindex(g.index).to_numpy()
+    return out
 
 
 def _dispersion(panel: pd.DataFrame, window: tuple[int, int], cfg: Mapping) -> tuple[pd.Series, pd.Series, dict]:

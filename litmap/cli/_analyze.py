@@ -51,12 +51,15 @@ def analyze_group() -> None:
 @_OUT
 def detect_cmd(panel: Path, config: Path | None, out: Path) -> None:
     """Run the elimination screens over a ring PANEL (city, unit, ring, year, population, urban, rural)."""
-    from analysis.detect import detect_counterurbanization
+    from analysis.detect import detect_counterurbanization, spatial_stages
     from analysis.rings import load_ring_panel
 
-    result = detect_counterurbanization(load_ring_panel(panel), config=config)
+    rings = load_ring_panel(panel)
+    result = detect_counterurbanization(rings, config=config)
     paths = _frame_files(out, "detect_audit", result.audit)
     paths += _frame_files(out, "detect_cities", result.cities)
+    window = tuple(result.params["windows"][-1])
+    paths += _frame_files(out, "detect_stages", spatial_stages(rings, window))
     click.echo(result.summary())
     _echo_written(paths)
 

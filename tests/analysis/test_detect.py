@@ -115,3 +115,13 @@ class TestOnCensus:
             assert (city in result.kept) == (expected == "")
         wuhan = audit[(audit["city"] == "Wuhan") & (audit["screen"] == "beyond_suburbanisation")]
         assert "county_growth=n/a" in wuhan["figures"].iloc[0]      # Wuhan has no county ring
+
+
+def test_spatial_stages_of_toy_cities(toy_rings):
+    from analysis.detect import spatial_stages
+    stages = spatial_stages(toy_rings, (2010, 2020)).set_index("city")
+    assert stages.loc["A", "core_change"] == 0 and stages.loc["A", "periphery_change"] == 30
+    assert stages.loc["A", "stage"] == "suburbanisation"          # core +0, ring +30: relative decentralisation
+    assert stages.loc["B", "phase"] == 4                           # core -10, ring +30: absolute decentralisation
+    assert stages.loc["C", "stage"] == "urbanisation"              # core +30 > ring +10
+    assert stages.loc["C", "roxy"] > 0 > stages.loc["B", "roxy"]
