@@ -34,6 +34,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("warnings", "Warnings"),
 )
 _ACTORS = ("authors", "institutions", "countries", "source")
+_LISTED = 200  # rejected / duplicate rows listed in the page
 _CSS = """
 body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
   system-ui, sans-serif; margin: 0 auto; max-width: 1500px; padding: 12px 20px; color: #1a1a1a; }
@@ -99,12 +100,14 @@ def report_tables(corpus: Any, *, network: Any = None, clusters: Any = None, bur
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``files, annual, top_items, clusters, bursts, top_<field>`` (only those that
-        can be built from the inputs given).
+        ``files, rejected, duplicates`` (from ``corpus.report``), ``annual,
+        top_items, clusters, bursts, top_<field>`` (only those that can be built from
+        the inputs given).
     """
     if isinstance(top_n, bool) or not isinstance(top_n, (int, np.integer)) or top_n < 1:
         raise ParameterError(f"top_n must be an integer >= 1, got {top_n!r}")
-    tables = {"files": corpus.report.files.copy(),
+    tables = {"files": corpus.report.files.copy(), "rejected": corpus.report.rejected.copy(),
+              "duplicates": corpus.report.duplicates.copy(),
               "annual": annual_counts(corpus).reset_index()}
     if network is not None:
         tables["top_items"] = _top_nodes(network, bursts, top_n)
@@ -148,6 +151,12 @@ def _summary(corpus: Any, tables: dict[str, pd.DataFrame]) -> str:
                f"<span>rejected {t['rejected']}</span>")
     files = tables["files"]
     listing = _html.table(files, caption="Input files") if len(files) else ""
+    for name, what in (("rejected", "rejected records"), ("duplicates", "duplicates removed")):
+        frame = tables[name]
+        if len(frame):
+            note = f" (first {_LISTED} shown; all in the CSV)" if len(frame) > _LISTED else ""
+            listing += (f"<details><summary>{len(frame)} {what}{note}</summary>"
+                        f"{_html.table(frame.head(_LISTED))}</details>")
     return f'<p class="metrics">{metrics}</p>\n{listing}'
 
 

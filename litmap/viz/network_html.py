@@ -87,12 +87,10 @@ class MapOptions:
 
 
 def _num(values: Any, digits: int | None = None) -> list:
-    """JSON-ready numbers (NaN -> None), optionally rounded."""
-    out = []
-    for v in np.asarray(values, dtype=float):
-        out.append(None if np.isnan(v) else (round(float(v), digits) if digits is not None
-                                             else float(v)))
-    return [int(v) if v is not None and digits == 0 else v for v in out]
+    """JSON-ready numbers (NaN -> None), optionally rounded (``digits=0`` gives ints)."""
+    arr = np.asarray(values, dtype=float)
+    arr = np.round(arr, digits) if digits is not None else arr
+    return [None if np.isnan(v) else int(v) if digits == 0 else float(v) for v in arr]
 
 
 def _node_bursts(bursts: Any, nodes: pd.DataFrame) -> list:
@@ -184,6 +182,19 @@ def _clusters(graph: Any, clusters: Any, opts: MapOptions) -> tuple[np.ndarray, 
     return member, rows
 
 
+def _lanes(member: np.ndarray, drawn: np.ndarray, rows: list, clusters: Any) -> tuple:
+    """Timeline lane per node, and lane names and colours: drawn clusters, then the rest."""
+    ids = sorted(set(member[drawn].tolist()))
+    lane_of = {k: i for i, k in enumerate(ids)}
+    names = [f"#{k} {rows[k]['label']}" for k in ids]
+    inks = [rows[k]["ink"] for k in ids]
+    if not drawn.all():
+        names.append("other clusters" if clusters is not None else "all nodes")
+        inks.append("#555555")
+    lanes = np.array([lane_of[k] if d else len(ids) for k, d in zip(member, drawn)], dtype=int)
+    return lanes, {"lane_names": names, "lane_colors": inks}
+
+
 def _ink(color: str) -> str:
     """A darker shade of ``color`` for text drawn on white."""
     rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) * 0.6
@@ -238,17 +249,8 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
 
     drawn = np.array([0 <= k < len(cluster_rows) and cluster_rows[k]["draw"] for k in member],
                      dtype=bool)
-    lanes = np.where(drawn, member, -1)
-    lane_ids = sorted(set(lanes.tolist()) - {-1})
-    lane_of = {k: i for i, k in enumerate(lane_ids)}
-    lane_names = [f"#{k} {cluster_rows[k]['label']}" for k in lane_ids]
-    lane_colors = [cluster_rows[k]["ink"] for k in lane_ids]
-    if (lanes < 0).any():
-        lane_names.append("other clusters" if clusters is not None else "all nodes")
-        lane_colors.append("#555555")
-    lane_pos = np.array([lane_of.get(k, len(lane_ids)) for k in lanes], dtype=int)
-    t_pos, t_guides = timeline_layout(first, lane_pos, freq=freq, lane_names=lane_names,
-                                      lane_colors=lane_colors)
+    lanes, lane_text = _lanes(member, drawn, cluster_rows, clusters)
+    t_pos, t_guides = timeline_layout(first, lanes, freq=freq, **lane_text)
     z_pos, z_guides = timezone_layout(first, member, freq=freq)
     f_pos = force_layout(pairs, n, weights=strength, seed=opts.seed)
     records, row_index = _records_table(graph, corpus)
@@ -280,7 +282,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
                   "count": _num(edges["count"], 2),
                   "width": np.round(0.5 + 5.5 * strength / wtop, 2).tolist()},
         "records": records, "clusters": cluster_rows,
-        "other_clusters": bool((lanes < 0).any() and clusters is not None),
+        "other_clusters": bool((~drawn).any() and clusters is not None),
         "other_color": OTHER_COLOR,
         "guides": {"timeline": {**t_guides.to_json(), "margin": 240},
                    "timezone": {**z_guides.to_json(), "margin": 20}},

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from litmap.cli import main
-from litmap.corpus import Corpus
+from litmap.corpus import Corpus, ImportReport
 from litmap.errors import ParameterError
 from litmap.report import SECTIONS, report_tables, write_report
 
@@ -75,6 +75,24 @@ def test_report_without_network_still_has_every_section(tmp_path):
     for key, _ in SECTIONS:
         assert f'<section id="{key}">' in page
     assert "<script" not in page and "no network given" in page
+
+
+def test_rejects_and_duplicates_are_listed(tmp_path):
+    corpus = make_corpus(20)
+    report = ImportReport(
+        files=pd.DataFrame([{"path": "a.txt", "format": "wos", "encoding": "utf-8", "read": 23,
+                             "kept": 20, "duplicates": 1, "rejected": 2}]),
+        rejected=pd.DataFrame([{"path": "a.txt", "line": 7, "reason": "no <b>title</b>"},
+                               {"path": "a.txt", "line": 9, "reason": "bad year"}]),
+        duplicates=pd.DataFrame([{"path": "a.txt", "line": 12, "uid": "WOS:1", "kept_uid": "WOS:2",
+                                  "rule": "doi"}]))
+    path = write_report(tmp_path / "r.html", Corpus(corpus.records, report))
+    page = path.read_text(encoding="utf-8")
+    assert "<summary>2 rejected records</summary>" in page and "no &lt;b&gt;title&lt;/b&gt;" in page
+    assert "<summary>1 duplicates removed</summary>" in page
+    assert "read 23</span><span>duplicates removed 1</span><span>rejected 2" in page
+    assert pd.read_csv(path.with_name("r_rejected.csv"))["line"].tolist() == [7, 9]
+    assert pd.read_csv(path.with_name("r_duplicates.csv"))["kept_uid"].tolist() == ["WOS:2"]
 
 
 def test_report_checks_top_n(small, tmp_path):
