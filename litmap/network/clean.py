@@ -35,7 +35,6 @@ from litmap.errors import EncodingError, ParameterError, ParseError
 
 __all__ = ["fold", "read_alias", "read_exclusion", "load_stopwords", "Cleaner"]
 
-_WS = re.compile(r"\s+")
 _ASCII_WORD = re.compile(r"^[a-z][a-z\-]*$")
 AliasSpec = str | Path | Mapping[str, str] | Iterable[str | Path | Mapping[str, str]] | None
 ExcludeSpec = str | Path | Iterable[str] | None
@@ -57,11 +56,11 @@ def fold(text: str) -> str:
     >>> fold("  Ｒｅｍｏｔｅ\u3000SENSING ")
     'remote sensing'
     """
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+    return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
 def _nfkc(text: str) -> str:
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def _read_lines(path: Path, what: str) -> list[str]:
@@ -244,6 +243,9 @@ class Cleaner:
             vocab = set(keys) | self.exclude  # the plural of an excluded item goes too
             merged = []
             for k in keys:
+                if not k.endswith("s"):
+                    merged.append(k)
+                    continue
                 head, _, last = k.rpartition(" ")
                 for cand in _singular(last):
                     full = f"{head} {cand}" if head else cand
