@@ -41,7 +41,7 @@ def _generators():
         return write_wos, write_cnki_refworks
 
 
-def write_wos(path: str | Path, n: int, seed: int = 0) -> Path:
+def write_wos(path: str | Path, n: int, *, seed: int = 0) -> Path:
     """Write ``n`` synthetic WoS plain-text records (30 CR, 150-word abstract each).
 
     Parameters
@@ -79,7 +79,7 @@ def write_wos(path: str | Path, n: int, seed: int = 0) -> Path:
     return path
 
 
-def write_cnki_refworks(path: str | Path, n: int, seed: int = 0) -> Path:
+def write_cnki_refworks(path: str | Path, n: int, *, seed: int = 0) -> Path:
     """Write ``n`` synthetic CNKI RefWorks records.
 
     Parameters
@@ -135,7 +135,7 @@ def run(quick: bool = False) -> list[dict]:
     rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         for fmt, gen, n, limit in cases:
-            path = gen(Path(tmp) / f"{fmt}_{n}.txt", n, 1)
+            path = gen(Path(tmp) / f"{fmt}_{n}.txt", n, seed=1)
             seconds, records, rss = _measure(path)
             label = f"read {fmt} {n // 1000}k"
             rows.append({"name": f"{label} time", "value": round(seconds, 2), "unit": "s",

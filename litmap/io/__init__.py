@@ -9,9 +9,8 @@ report. Readers register themselves in :data:`FORMATS` when imported here.
 
 from __future__ import annotations
 
-import glob
-import importlib
 import gc
+import glob
 import re
 import unicodedata
 import warnings
@@ -29,18 +28,11 @@ from litmap.io._registry import FORMATS, Format, ParseResult
 from litmap.io._text import decode
 from litmap.io.dedup import assign_uids, deduplicate
 
-__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "normalise_record", "ON_BAD_RECORD"]
+# Importing a reader module registers its formats in FORMATS.
+from litmap.io import (cnki_endnote, cnki_estudy, cnki_excel, cnki_noteexpress,  # noqa: E402,F401
+                       cnki_refworks, cnki_selfdefined, cssci, ris, scopus, wanfang, wos)
 
-_READERS = ("litmap.io.wos", "litmap.io.scopus", "litmap.io.ris", "litmap.io.cnki_refworks",
-            "litmap.io.cnki_endnote", "litmap.io.cnki_noteexpress", "litmap.io.cnki_excel",
-            "litmap.io.cnki_selfdefined", "litmap.io.cnki_estudy", "litmap.io.cssci",
-            "litmap.io.wanfang")
-for _name in _READERS:
-    try:
-        importlib.import_module(_name)
-    except ImportError as _exc:  # a reader still being written by its owner
-        if _exc.name != _name and "cnki_excel" not in str(_exc):
-            raise
+__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "normalise_record", "ON_BAD_RECORD"]
 
 ON_BAD_RECORD = ("error", "warn", "skip")
 _SKIP_SUFFIXES = frozenset(".json .md .parquet .html .htm .png .jpg .jpeg .gif .svg .pdf .py .pyc "
@@ -194,6 +186,7 @@ def _parse_file(path: Path, format: str | None) -> tuple[Format, ParseResult, st
             raise ParseError("empty file", path=name)
         return fmt, fmt.parse(data, name), "binary"
     text, encoding = decode(data, name)
+    del data  # the bytes are not needed any more: halves peak memory on large files
     if fmt is None:
         fmt = detect_format(text[:_HEAD], name)
     if fmt is None:
@@ -242,7 +235,12 @@ def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
 
 
 _REF_STYLE = {"scopus_csv": "scopus", "cssci": "cssci"}
-_RAW_REFS: dict[str, str] = {}
+
+
+def _needs_fold(text: str) -> bool:
+    """Whether white space in ``text`` needs folding (runs, tabs, newlines, NBSP, edges)."""
+    return ("  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\r" in text
+            or "\u3000" in text or text[0].isspace() or text[-1].isspace())
 
 
 def _items(values: list[str] | None) -> list[str]:
@@ -291,7 +289,10 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
     for key in ("abstract", "source", "doc_type", "volume", "issue", "pages", "language", "funding"):
         value = rec.get(key)
         if value:
-            rec[key] = clean_text(value) if "&" in value else (" ".join(value.split()) or None)
+            if "&" in value:
+                rec[key] = clean_text(value)
+            elif _needs_fold(value):
+                rec[key] = " ".join(value.split()) or None
         elif value is not None:
             rec[key] = None
     doi = rec.get("doi")
@@ -304,9 +305,8 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
     rec["keywords_plus"] = _items(rec.get("keywords_plus"))
     rec["affiliations"] = [v for v in rec.get("affiliations") or () if v and not v.isspace()]
     refs = rec.get("cited_refs_raw")
-    if refs:  # share one string object per distinct reference (memory on large corpora)
-        shared = _RAW_REFS if len(_RAW_REFS) < 2_000_000 else {}
-        refs = [shared.setdefault(v, v) for v in refs if v and not v.isspace()]
+    if refs and not all(refs):
+        refs = [v for v in refs if v and not v.isspace()]
     rec["cited_refs_raw"] = refs or []
     if rec["affiliations"] and not rec.get("institutions") and not rec.get("countries"):
         rec["institutions"], rec["countries"] = institutions_countries(rec["affiliations"])

@@ -116,11 +116,12 @@ def parse_affiliation(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
                 insts.append(_zh_institution(item))
         return tuple(dict.fromkeys(i for i in insts if i)), ("China",)
     for item in _split_items(text):
+        wos = item.startswith("[")  # WoS C1 names the institution first
         parts = [p.strip() for p in _BRACKET.sub("", item).split(",") if p.strip()]
         if not parts:
             continue
         inst = parts[0]
-        if len(parts) > 1 and not _ORG_WORDS.search(inst):
+        if not wos and len(parts) > 1 and not _ORG_WORDS.search(inst):
             inst = next((p for p in parts[:-1] if _ORG_WORDS.search(p)), inst)
         insts.append(inst.rstrip("."))
         if len(parts) > 1:

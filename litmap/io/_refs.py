@@ -46,7 +46,11 @@ _WS = re.compile(r"\s+")
 
 def _fold(text: str) -> str:
     """NFKC, lower-case, white space folded; ``|`` cannot survive (it separates parts)."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text).replace("|", " ")).strip().lower()
+    if not text:
+        return ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.replace("|", " ").split()).lower()
 
 
 def _author(text: str) -> str:

@@ -21,6 +21,7 @@ _BOMS = (
 # C0 control characters that never occur in a text export (tab, LF, FF, CR allowed).
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0c", "\r"}
 _SAMPLE = 4096
+_BLANK = b" \t\r\n\x00" + codecs.BOM_UTF8
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -59,7 +60,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     >>> decode(b"PT J\\r\\nER\\r", "x.txt")
     ('PT J\\nER\\n', 'utf-8')
     """
-    if not data.strip(b" \t\r\n\x00" + codecs.BOM_UTF8):
+    if not data[:_SAMPLE].strip(_BLANK) and not data.strip(_BLANK):
         raise ParseError("empty file", path=path)
     text, encoding = _decode(data, path)
     if not text.strip():

@@ -145,7 +145,9 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
         tkey = title_key(rec.get("title"))
         akey = title_key(rec.get("title_alt"))
         year = rec.get("year")
-        hit = _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year)
+        surname = _surname(rec.get("authors")) if tkey else ""
+        hit = _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year,
+                    surname)
         if hit is not None:
             k, rule = hit
             _merge(records[k], rec)
@@ -155,7 +157,7 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
             continue
         _register(rec, i, by_doi, by_id)
         if tkey:
-            by_title.setdefault((tkey, year, _surname(rec.get("authors"))), []).append(i)
+            by_title.setdefault((tkey, year, surname), []).append(i)
             by_title_year.setdefault((tkey, year), []).append(i)
         if akey and fam == "cnki":
             by_alt_year.setdefault((akey, year), []).append(i)
@@ -171,7 +173,7 @@ def _register(rec: dict[str, Any], k: int, by_doi: dict, by_id: dict) -> None:
         by_id.setdefault(rec["_id"], k)
 
 
-def _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year):
+def _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year, surname):
     doi = rec.get("doi")
     if doi and doi in by_doi and not _conflict(records[by_doi[doi]], rec):
         return by_doi[doi], "doi"
@@ -179,7 +181,7 @@ def _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tke
     if ident and ident in by_id and not _conflict(records[by_id[ident]], rec):
         return by_id[ident], ("cnki_id" if ident[0] == "cnki" else "ut")
     if tkey:
-        for k in by_title.get((tkey, year, _surname(rec.get("authors"))), ()):
+        for k in by_title.get((tkey, year, surname), ()):
             if not _conflict(records[k], rec):
                 return k, "title"
     fam = id_family(rec.get("db"))

@@ -49,6 +49,9 @@ WOS_TAGS = frozenset(
     "FN VR PT AU AF BA BE BF CA GP TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI "
     "FU FP FX CR NR TC Z9 U1 U2 PU PI PA SN EI BN J9 JI PD PY VL IS PN SU SI MA BP EP AR DI DL "
     "D2 EA PG P2 WC WE SC GA PM OA HC HP DA UT ER EF".split())
+# Tags mapped to schema fields (plus ER); the others are recognised and skipped.
+_USED_TAGS = frozenset("AU AF CA TI SO LA DT DE ID AB C1 CR TC Z9 PY EA VL IS BP EP AR DI UT FU FX "
+                       "ER".split())
 _OTHER_DBS = ("CNKI", "CSSCI", "WANFANG", "SCOPUS", "RIS")
 _LIST_TAGS_TAB = {"AU": "; ", "AF": "; ", "CA": "; ", "CR": "; "}
 
@@ -169,11 +172,14 @@ def _fields(block: str) -> tuple[dict[str, list[str]], str | None]:
     fields: dict[str, list[str]] = {"PT": []}
     vals = fields["PT"]
     _values(pieces[0], vals)
-    tags = WOS_TAGS
+    used, tags = _USED_TAGS, WOS_TAGS
     for i in range(1, len(pieces)):
         piece = pieces[i]
         tag = piece[:2]
-        if tag in tags and (len(piece) == 2 or piece[2] in " \n"):
+        if (tag in used or tag in tags) and (len(piece) == 2 or piece[2] in " \n"):
+            if tag not in used:  # a field litmap does not keep: skip it and its continuations
+                vals = []
+                continue
             if tag == "ER":
                 return fields, "\n".join(pieces[i:])[3:]
             body = piece[3:]
@@ -215,10 +221,22 @@ def _join(fields: dict[str, list[str]], tag: str, sep: str = " ") -> str | None:
     return sep.join(vals) if vals else None
 
 
+# Tags copied as one string (values joined by a space, or "; " for lists of names).
+_TEXT_TAGS = (("TI", "title", " "), ("AB", "abstract", " "), ("SO", "source", " "),
+              ("VL", "volume", " "), ("IS", "issue", " "), ("DI", "doi", " "),
+              ("DT", "doc_type", "; "), ("LA", "language", "; "))
+# One string object per distinct cited reference: references recur across records.
+_SHARED_REFS: dict[str, str] = {}
+
+
 def _record(fields: dict[str, list[str]], line: int, default_db: str,
             cnki_keywords: bool) -> dict[str, Any]:
     """Map one record's tag -> values table to schema fields."""
     get = fields.get
+    rec: dict[str, Any] = {"line": line}
+    for tag, key, sep in _TEXT_TAGS:
+        vals = get(tag)
+        rec[key] = sep.join(vals) if vals else None
     authors = get("AU") or get("AF") or get("CA") or []
     if authors and authors[0][-1:] == ",":
         authors = [a.rstrip(", ") for a in authors]
@@ -231,7 +249,6 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
         keywords = de.split(";")
     kp = _join(fields, "ID")
     bp, ep = _join(fields, "BP"), _join(fields, "EP")
-    pages = f"{bp}-{ep}" if bp and ep else bp or _join(fields, "AR")
     tc = _join(fields, "TC") or _join(fields, "Z9")
     ut = _join(fields, "UT")
     db = default_db
@@ -243,29 +260,27 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
                 ut = rest
         elif prefix.upper() == "WOS":
             db = "wos"
-    return {
-        "line": line,
+    refs = get("CR")
+    if refs:
+        if len(_SHARED_REFS) > 2_000_000:
+            _SHARED_REFS.clear()
+        shared = _SHARED_REFS.setdefault
+        refs = [shared(r, r) for r in refs]
+    rec.update({
         "db": db,
-        "doc_type": _join(fields, "DT", "; "),
-        "title": _join(fields, "TI"),
         "authors": authors,
         "affiliations": get("C1") or [],
         "keywords": keywords,
         "keywords_raw": de,
         "keywords_plus": kp.split(";") if kp else [],
-        "abstract": _join(fields, "AB"),
         "year": first_year(_join(fields, "PY"), _join(fields, "EA")),
-        "source": _join(fields, "SO"),
-        "volume": _join(fields, "VL"),
-        "issue": _join(fields, "IS"),
-        "pages": pages,
-        "doi": _join(fields, "DI"),
-        "cited_refs_raw": get("CR") or [],
+        "pages": f"{bp}-{ep}" if bp and ep else bp or _join(fields, "AR"),
+        "cited_refs_raw": refs or [],
         "times_cited": int(tc) if tc and tc.isdigit() else None,
-        "language": _join(fields, "LA", "; "),
         "funding": _join(fields, "FU") or _join(fields, "FX"),
         "native_id": ut,
-    }
+    })
+    return rec
 
 
 def parse_wos_tab(text: str, path: str) -> ParseResult:
