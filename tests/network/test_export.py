@@ -87,3 +87,28 @@ def test_cli_choices_match_library():
     assert _network._KINDS == KINDS
     assert _network._STRENGTHS == STRENGTHS
     assert _network._FORMATS == FORMATS
+
+
+@pytest.mark.slow
+def test_same_bytes_across_processes_and_hash_seeds(corpus, tmp_path, data_dir):
+    """Set iteration order changes with PYTHONHASHSEED; the files must not."""
+    import os
+    import subprocess
+    import sys
+
+    frame = corpus.records.copy()
+    frame["title"] = ["Remote sensing of rural tourism", "乡村振兴背景下的逆城市化", "Deep learning maps", None]
+    path = Corpus(frame).save(tmp_path / "c.parquet")
+    alias = data_dir / "alias_citespace_hash.alias"
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        cmd = [sys.executable, "-c", "from litmap.cli import main; main()", "network", str(path), "--type", "term",
+               "--select", "all", "--prune", "pathfinder", "--alias", str(alias), "-o", str(out)]
+        res = subprocess.run(cmd, env=dict(os.environ, PYTHONHASHSEED=seed), capture_output=True, text=True,
+                             timeout=120)
+        assert res.returncode == 0, res.stderr
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) == 8
+    for name, data in outputs[0].items():
+        assert data == outputs[1][name], name
