@@ -175,3 +175,9 @@ def test_result_renders(counts):
     frame = result.to_frame()
     frame.loc[0, "strength"] = -1.0
     assert result.bursts.loc[0, "strength"] != -1.0
+
+
+def test_html_escapes_items(counts):
+    renamed = counts.rename(index={"a": "<script>alert(1)</script>"})
+    html = detect_bursts(renamed, mode="citespace").to_html()
+    assert "<script>" not in html and "&lt;script&gt;" in html
