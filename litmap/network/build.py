@@ -279,7 +279,8 @@ def _item_network(enc: tuple, kind: str, cleaner: Cleaner, n_records: int, ryear
     x = sp.csr_matrix((np.ones(rows.size), (rows, icode)), shape=(n_records, names.size))
     x.sum_duplicates()
     x.data[:] = 1.0
-    co = cooccurrence(x, rslice, n_slices, settings, basket_weights(x, settings.counting))
+    co = cooccurrence(x, rslice, n_slices=n_slices, settings=settings,
+                      weights=basket_weights(x, settings.counting))
     incidence = sp.csr_matrix(x.tocsc()[:, co.items])
     surfaces = ([[str(names[c])] for c in co.items] if kind in CITATION_KINDS
                 else _surface_labels(icode, scode, uniq, co.items))
@@ -297,7 +298,8 @@ def _coupling_network(enc: tuple, sub: pd.DataFrame, ryears: np.ndarray, rslice:
     rank = np.empty(order.size, dtype=np.int64)
     rank[order] = np.arange(order.size)
     b, bslice = _coupling_matrix(rows, icode, rslice, rank, n_slices)
-    co = cooccurrence(b, bslice, n_slices, settings, basket_weights(b, settings.counting))
+    co = cooccurrence(b, bslice, n_slices=n_slices, settings=settings,
+                      weights=basket_weights(b, settings.counting))
     recpos = order[co.items]
     incidence = sp.csr_matrix((np.ones(recpos.size), (recpos, np.arange(recpos.size))),
                               shape=(len(sub), recpos.size))

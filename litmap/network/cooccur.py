@@ -98,11 +98,11 @@ def _slice_selection(sc: sp.csr_matrix, settings: SliceSettings) -> list[np.ndar
     for t in range(sc.shape[0]):
         lo, hi = sc.indptr[t], sc.indptr[t + 1]
         idx, cnt = sc.indices[lo:hi], sc.data[lo:hi]
-        out.append(idx[select_items(cnt, idx, settings.rule, settings.min_count)])
+        out.append(idx[select_items(cnt, idx, rule=settings.rule, min_count=settings.min_count)])
     return out
 
 
-def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, n_slices: int, settings: SliceSettings,
+def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, *, n_slices: int, settings: SliceSettings,
                  weights: np.ndarray) -> CoOccurrence:
     """Run selection, counting, normalisation, pruning and merging over the slices.
 

@@ -145,7 +145,7 @@ def select_count(counts: np.ndarray, rule: Selection) -> int:
     return min(n, int(math.ceil(n * rule.value / 100.0 - 1e-9)))
 
 
-def select_items(counts: np.ndarray, names_rank: np.ndarray, rule: Selection, min_count: float = 1) -> np.ndarray:
+def select_items(counts: np.ndarray, names_rank: np.ndarray, *, rule: Selection, min_count: float = 1) -> np.ndarray:
     """Select the items of one slice: rank by count descending, ties by name, keep the top.
 
     Parameters
@@ -166,7 +166,7 @@ def select_items(counts: np.ndarray, names_rank: np.ndarray, rule: Selection, mi
 
     Examples
     --------
-    >>> select_items(np.array([3, 5, 3, 1]), np.array([2, 0, 1, 3]), Selection("top", 2))
+    >>> select_items(np.array([3, 5, 3, 1]), np.array([2, 0, 1, 3]), rule=Selection("top", 2))
     array([1, 2])
     """
     counts = np.asarray(counts)

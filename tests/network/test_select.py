@@ -52,8 +52,8 @@ def test_top_percent_rounds_up():
 def test_ties_broken_by_name_and_min_count():
     counts = np.array([2, 5, 2, 2, 1])
     names = np.array([3, 4, 0, 1, 2])  # name ranks
-    assert select_items(counts, names, Selection("top", 3)).tolist() == [1, 2, 3]
-    assert select_items(counts, names, Selection("all"), min_count=2).tolist() == [1, 2, 3, 0]
+    assert select_items(counts, names, rule=Selection("top", 3)).tolist() == [1, 2, 3]
+    assert select_items(counts, names, rule=Selection("all"), min_count=2).tolist() == [1, 2, 3, 0]
 
 
 def test_per_slice_selection_in_build():
