@@ -149,7 +149,8 @@ def page(title: str, body: str, *, css: str = "", scripts: Iterable[str] = ()) -
             f"{script_tags}</body>\n</html>\n")
 
 
-def table(frame: pd.DataFrame, *, formats: dict[str, str] | None = None, caption: str | None = None) -> str:
+def table(frame: pd.DataFrame, *, formats: dict[str, str] | None = None,
+          caption: str | None = None) -> str:
     """Return a pandas DataFrame as an escaped HTML table.
 
     Parameters

@@ -14,7 +14,8 @@ import numpy as np
 
 from litmap.errors import ParameterError
 
-__all__ = ["force_layout", "timeline_layout", "timezone_layout", "Guides", "cluster_colors", "year_colors", "PALETTE", "OTHER_COLOR",
+__all__ = ["force_layout", "timeline_layout", "timezone_layout", "Guides", "cluster_colors",
+           "year_colors", "PALETTE", "OTHER_COLOR",
            "RING_BETWEENNESS", "RING_BURST", "BETWEENNESS_RING_MIN"]
 
 #: Okabe-Ito (without black) followed by Paul Tol's muted scheme: colour-blind safe.

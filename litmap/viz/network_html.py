@@ -195,6 +195,13 @@ def _lanes(member: np.ndarray, drawn: np.ndarray, rows: list, clusters: Any) -> 
     return lanes, {"lane_names": names, "lane_colors": inks}
 
 
+def _label_margin(lane_text: dict) -> int:
+    """Screen pixels kept right of the timeline for its lane labels (wide CJK characters count 2)."""
+    widest = max((sum(2 if ord(ch) >= 0x2E80 else 1 for ch in name)
+                  for name in lane_text["lane_names"]), default=0)
+    return int(min(420, 40 + 9 * widest))
+
+
 def _ink(color: str) -> str:
     """A darker shade of ``color`` for text drawn on white."""
     rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) * 0.6
@@ -261,6 +268,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
     years = [int(known_first.min()), int(known_first.max())] if known_first.size else [0, 0]
     ramp = year_colors(np.linspace(0, 1, 9), low=0.0, high=1.0)
     wtop = strength.max() if len(strength) and strength.max() > 0 else 1.0
+    edge_alpha = float(np.clip(0.35 * np.sqrt(1000 / max(len(pairs), 1)), 0.06, 0.35))
     return {
         "view": opts.view, "color": opts.color, "physics": bool(physics), "years": years,
         "nodes": {
@@ -284,7 +292,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
         "records": records, "clusters": cluster_rows,
         "other_clusters": bool((~drawn).any() and clusters is not None),
         "other_color": OTHER_COLOR,
-        "guides": {"timeline": {**t_guides.to_json(), "margin": 240},
+        "guides": {"timeline": {**t_guides.to_json(), "margin": _label_margin(lane_text)},
                    "timezone": {**z_guides.to_json(), "margin": 20}},
         "lane_scale": 0.45,
         "rings": {"betweenness": RING_BETWEENNESS, "burst": RING_BURST,
@@ -292,7 +300,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
         "ramp": ramp, "avg_years": avg_range,
         # labels and links stay readable when a big map is zoomed out to fit
         "font_scale": round(float(np.ptp(f_pos[:, 0])) / 900.0, 3) if n > 1 else 1.0,
-        "edge_color": f"rgba(110,110,110,{min(0.35, max(0.06, 0.35 * np.sqrt(1000 / max(len(pairs), 1)))):.3f})",
+        "edge_color": f"rgba(110,110,110,{edge_alpha:.3f})",
     }
 
 
@@ -336,7 +344,8 @@ def network_fragment(graph: Any, *, element_id: str = "lm-map", clusters: Any = 
     island = f"{element_id}-data"
     return (f'<div class="lm-net" id="{_html.attr(element_id)}" data-island="{_html.attr(island)}">\n'
             '<div class="lm-toolbar">'
-            '<input type="search" class="lm-search" placeholder="Search labels" aria-label="Search labels">'
+            '<input type="search" class="lm-search" placeholder="Search labels" '
+            'aria-label="Search labels">'
             '<label>Years <input type="number" class="lm-y0" aria-label="first year"> to '
             '<input type="number" class="lm-y1" aria-label="last year"></label>'
             '<label>View <select class="lm-view"><option value="network">network</option>'
