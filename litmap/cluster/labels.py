@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from itertools import chain
 from typing import Any, Sequence
 
 import numpy as np
@@ -166,27 +167,25 @@ def _records_of(network: Any, corpus: Any) -> pd.DataFrame:
 
 def _term_matrix(records: pd.DataFrame, sources: tuple[str, ...]) -> tuple[sp.csr_matrix, list[str]]:
     """Binary records x terms matrix and its vocabulary (in order of first occurrence)."""
-    per_record: list[set[str]] = [set() for _ in range(len(records))]
+    lists: list[list[str]] = []
     for source in sources:
         if source == "keywords":
-            found = [[str(w).strip().lower() for w in kws if str(w).strip()]
-                     for kws in records["keywords"]]
+            lists += [[str(w).strip().lower() for w in kws if str(w).strip()]
+                      for kws in records["keywords"]]
         else:
             from litmap.network.terms import extract_terms
 
             texts = [v if isinstance(v, str) else None for v in records[source]]
             zh = sorted({k for ks in records["keywords"] for k in ks if _CJK.search(k)})
-            found = extract_terms(texts, ngram=(1, 3), user_words=zh)
-        for bag, words in zip(per_record, found):
-            bag.update(words)
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    for i, bag in enumerate(per_record):
-        for term in sorted(bag):
-            cols.append(vocab.setdefault(term, len(vocab)))
-            rows.append(i)
-    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(records), len(vocab)))
-    return matrix, list(vocab)
+            lists += extract_terms(texts, ngram=(1, 3), user_words=zh)
+    lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
+    rows = np.tile(np.arange(len(records)), len(sources))
+    codes, vocab = pd.factorize(pd.Series(list(chain.from_iterable(lists)), dtype=object))
+    matrix = sp.csr_matrix((np.ones(codes.size), (np.repeat(rows, lengths), codes)),
+                           shape=(len(records), len(vocab)))
+    matrix.sum_duplicates()
+    matrix.data[:] = 1.0
+    return matrix, [str(v) for v in vocab]
 
 
 def _rank(scores: pd.DataFrame, methods: Sequence[str], top: int) -> pd.DataFrame:
