@@ -33,7 +33,12 @@ TARGETS: dict[int, tuple[float | None, float | None]] = {
     100_000: (15.0, 1536.0),
     1_000_000: (180.0, None),
 }
-_CLI = "import sys; from litmap.cli import main; sys.exit(main())"
+#: Address-space cap of a run (GiB): a run that needs more fails alone with MemoryError
+#: instead of pushing a shared machine out of memory.
+MEMORY_CAP_GB = 16
+_CLI = ("import resource, sys; cap = int(sys.argv.pop(1)) << 30; "
+        "resource.setrlimit(resource.RLIMIT_AS, (cap, cap)); "
+        "from litmap.cli import main; sys.exit(main())")
 
 
 def _label(n: int) -> str:
@@ -59,7 +64,8 @@ def run_study(n: int, *, timeout: float = 1800) -> tuple[dict, dict]:
     export = synthetic_wos(n)
     work = Path(tempfile.mkdtemp(prefix=f"litmap-e2e-{_label(n)}-"))
     try:
-        m = run_command([sys.executable, "-c", _CLI, "run", str(export), "-o", str(work / "out"), "-q"],
+        m = run_command([sys.executable, "-c", _CLI, str(MEMORY_CAP_GB), "run", str(export),
+                         "-o", str(work / "out"), "-q"],
                         timeout=timeout, cwd=work)
         timings_path = work / "out" / "timings.json"
         timings = json.loads(timings_path.read_text()) if timings_path.is_file() else {}

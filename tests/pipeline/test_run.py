@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -35,22 +38,22 @@ def _run(args: list[str]):
 
 @pytest.fixture(scope="module")
 def two_runs(inputs, tmp_path_factory) -> tuple[Path, Path, str]:
-    """The same study run twice into two folders (the second over a previous output)."""
+    """The same study run twice into two folders: in this process, and in a fresh
+    process with another hash seed over a previous output (replaced as a whole)."""
     base = tmp_path_factory.mktemp("runs")
-    outs = []
-    output = ""
-    for name in ("a", "b"):
-        out = base / name
-        if name == "b":  # a previous litmap output is replaced as a whole
-            out.mkdir()
-            (out / "manifest.json").write_text("{}")
-            (out / "stale.csv").write_text("old")
-        result = _run(["run", str(inputs["wos"]), str(inputs["cnki"]), "-o", str(out),
-                       "--analyses", ANALYSES, "--alias", str(inputs["alias"]), "--seed", "0"])
-        assert result.exit_code == 0, result.output
-        outs.append(out)
-        output = result.output
-    return outs[0], outs[1], output
+    args = ["run", str(inputs["wos"]), str(inputs["cnki"]), "--analyses", ANALYSES,
+            "--alias", str(inputs["alias"]), "--seed", "0"]
+    result = _run([*args, "-o", str(base / "a")])
+    assert result.exit_code == 0, result.output
+    b = base / "b"
+    b.mkdir()
+    (b / "manifest.json").write_text("{}")
+    (b / "stale.csv").write_text("old")
+    child = subprocess.run([sys.executable, "-c", "import sys; from litmap.cli import main; sys.exit(main())",
+                            *args, "-o", str(b)], capture_output=True, text=True,
+                           env={**os.environ, "PYTHONHASHSEED": "4321"}, timeout=300)
+    assert child.returncode == 0, child.stderr
+    return base / "a", b, result.output
 
 
 def _files(folder: Path) -> dict[str, bytes]:
@@ -69,7 +72,7 @@ def test_two_runs_are_byte_identical(two_runs):
 
 def test_cli_prints_progress_and_report_path(two_runs):
     a, b, output = two_runs
-    assert f"Report: {b / 'report.html'}" in output
+    assert f"Report: {a / 'report.html'}" in output
     for stage in ("read", "keyword: network", "keyword: clusters", "reference: bursts", "report"):
         assert stage in output
 
