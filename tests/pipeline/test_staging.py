@@ -118,3 +118,24 @@ def test_versions_name_litmap_and_dependencies():
     import numpy
     assert v["litmap"] == litmap.__version__ and v["numpy"] == numpy.__version__
     assert "leidenalg" in v and "python" in v
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_live_line_on_a_terminal_for_stages_over_a_second():
+    import time
+
+    stream = _Terminal()
+    log = StageLog(verbosity=1, stream=stream)
+    with log.stage("keyword: labels"):
+        time.sleep(1.7)
+    text = stream.getvalue()
+    assert "\rkeyword: labels" in text and " s ..." in text  # live elapsed time
+    assert text.rstrip().endswith("MB") and "\r\033[K" in text  # final line replaces it
+    quick = _Terminal()
+    with StageLog(verbosity=1, stream=quick).stage("read"):
+        pass
+    assert " s ..." not in quick.getvalue()
