@@ -236,7 +236,7 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
     rows, surface = record_items(sub, kind, keywords_plus=keywords_plus,
                                  term_options={"ngram": tuple(term_ngrams), "user_dict": user_dict})
     settings = SliceSettings(rule, min_count, strength, counting, prune, prune_scope)
-    enc = _encode(rows, surface, cleaner, fold_text=kind not in CITATION_KINDS)
+    enc = _encode(rows, surface, cleaner, fold_text=kind not in CITATION_KINDS, upper=kind == "cited_journal")
     if kind == "coupling":
         parts = _coupling_network(enc, sub, ryears, rslice, len(labels), settings)
     else:
@@ -255,18 +255,26 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
                      weighted_betweenness)
 
 
-def _encode(rows: np.ndarray, surface: np.ndarray, cleaner: Cleaner, *,
-            fold_text: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _encode(rows: np.ndarray, surface: np.ndarray, cleaner: Cleaner, *, fold_text: bool,
+            upper: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Clean the distinct surface forms once; return (rows, surface code, item code, item keys, surfaces).
 
-    Item codes are the ranks of the keys in ascending order (the selection's tie rule),
-    and entries whose key was dropped (exclusions, empty thesaurus replacements) are removed.
+    Item codes are the ranks of the keys in ascending order (the selection's tie rule);
+    ``upper`` ranks by the upper-case key first, i.e. by the name as WoS writes cited
+    journals, which is the order CiteSpace breaks ties in. Entries whose key was
+    dropped (exclusions, empty thesaurus replacements) are removed.
     """
     scode, uniq = pd.factorize(surface)
     ukeys = cleaner.keys(uniq, fold_text=fold_text)
     ucode, names = pd.factorize(ukeys, sort=True)
     if (names == "").any():  # dropped items sort first
         ucode, names = ucode - 1, names[1:]
+    if upper and names.size:
+        order = np.argsort(np.array([n.upper() for n in names], dtype=object), kind="stable")
+        rank = np.empty(order.size, dtype=np.int64)
+        rank[order] = np.arange(order.size)
+        ucode = np.where(ucode >= 0, rank[np.maximum(ucode, 0)], -1)
+        names = names[order]
     icode = ucode[scode] if scode.size else np.zeros(0, dtype=np.int64)
     keep = icode >= 0
     return rows[keep], scode[keep], icode[keep], names, uniq

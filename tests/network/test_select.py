@@ -76,3 +76,13 @@ def test_min_count_in_build():
     net = build_network(c, select=None, min_count=2, strength="raw")
     assert net.nodes["label"].tolist() == ["a", "b"]
     assert net.edges["count"].tolist() == [2.0]
+
+
+def test_cited_journal_ties_follow_the_name_as_written():
+    """WoS writes cited journals in capitals: '[' sorts after 'Z' there, before 'a' in lower case."""
+    refs = [["a|2000|[anonymous] j|1|1|", "b|2001|zeta j|1|1|"]] * 2
+    c = Corpus(pd.DataFrame({"uid": ["1", "2"], "year": 2020, "cited_refs": refs}))
+    net = build_network(c, kind="cited_journal", select="top:1")
+    assert net.nodes["label"].tolist() == ["ZETA J"]
+    assert build_network(c, kind="cited_journal", select=None).nodes["label"].tolist() == ["ZETA J",
+                                                                                          "[ANONYMOUS] J"]
