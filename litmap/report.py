@@ -20,11 +20,11 @@ import pandas as pd
 from litmap.errors import ParameterError
 from litmap.viz import _html
 from litmap.viz.figures import (ITEM_COLUMNS, annual_counts, annual_output_figure, figure_svg,
-                                top_items, top_items_figure)
-from litmap.viz.network_html import MapOptions, network_assets, network_fragment
+                                save_figure, top_items, top_items_figure)
+from litmap.viz.network_html import MapOptions, network_assets, network_fragment, write_network_html
 from litmap.viz.timeline import map_figure
 
-__all__ = ["write_report", "report_tables", "SECTIONS"]
+__all__ = ["write_report", "write_views", "report_tables", "SECTIONS"]
 
 #: Report sections, in order: (element id, heading).
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -302,3 +302,58 @@ def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[st
                       sort_keys=True)
     parts.append(_section("parameters", f"<pre>{_html.text(dump)}</pre>"))
     return "\n".join(parts)
+
+
+def write_views(path: str | Path, corpus: Any, *, network: Any = None, clusters: Any = None,
+                bursts: Any = None, top_n: int = 20, options: MapOptions | None = None) -> list[Path]:
+    """Write every view as its own file into a folder: maps as HTML, figures as SVG and PNG.
+
+    ``network.html``, ``timeline.html``, ``timezone.html`` (the interactive map opened
+    on each view), ``map_network``, ``map_timeline``, ``map_timezone``, ``bursts``,
+    ``annual`` and ``top_<field>`` figures (``.svg`` and 300-dpi ``.png``).
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        Output folder (created).
+    corpus : litmap.Corpus
+        The records.
+    network, clusters, bursts : optional
+        As in :func:`write_report`; the maps need ``network``.
+    top_n : int, optional (default=20)
+        Bars of the top-item charts.
+    options : MapOptions, optional
+        Drawing options of the maps (the view is set per file).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+    """
+    from dataclasses import replace
+
+    folder = Path(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    opts = options or MapOptions()
+    written: list[Path] = []
+    if network is not None:
+        for view in ("network", "timeline", "timezone"):
+            written.append(write_network_html(folder / f"{view}.html", network, clusters=clusters,
+                                              bursts=bursts, corpus=corpus,
+                                              options=replace(opts, view=view),
+                                              title=f"litmap {view}"))
+            fig = map_figure(network, clusters=clusters, bursts=bursts, view=view, seed=opts.seed)
+            written += save_figure(fig, folder / f"map_{view}")
+    if bursts is not None and not bursts.to_frame().empty:
+        from litmap.viz.bursts import burst_figure
+
+        written += save_figure(burst_figure(bursts, top=max(top_n, 25)), folder / "bursts")
+    if pd.to_numeric(corpus.records["year"], errors="coerce").notna().any():
+        written += save_figure(annual_output_figure(corpus), folder / "annual")
+    for column in ("keywords", *_ACTORS):
+        frame = top_items(corpus, column, top_n=top_n)
+        if len(frame):
+            name = ITEM_COLUMNS[column]
+            written += save_figure(top_items_figure(frame, title=f"Top {len(frame)} {name}"),
+                                   folder / f"top_{name}")
+    return written

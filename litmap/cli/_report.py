@@ -35,15 +35,18 @@ _KINDS = ("keyword", "term", "author", "institution", "country", "journal", "ref
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of clustering and layout.")
 @click.option("--top", "top_n", type=int, default=20, show_default=True, help="Rows of top tables.")
 @click.option("--title", default="litmap report", show_default=True, help="Report title.")
+@click.option("--views", "views_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Also write every view as its own file into this folder: network, timeline and "
+                   "timezone maps (HTML) and the figures (SVG and 300-dpi PNG).")
 def report_cmd(corpus: Path, out: Path, kind: str, slice_years: int, select: str, prune: str, method: str,
                min_size: int, label_source: str, burst_mode: str, seed: int, top_n: int,
-               title: str) -> None:
+               title: str, views_dir: Path | None) -> None:
     """Build network, clusters and bursts from CORPUS (.parquet) and write the HTML report."""
     from litmap.burst import network_bursts
     from litmap.cluster import cluster_network, label_clusters
     from litmap.corpus import Corpus
     from litmap.network import build_network
-    from litmap.report import write_report
+    from litmap.report import write_report, write_views
     from litmap.viz.network_html import MapOptions
 
     data = Corpus.load(corpus)
@@ -61,8 +64,13 @@ def report_cmd(corpus: Path, out: Path, kind: str, slice_years: int, select: str
     params = {"corpus": str(corpus), "kind": kind, "slice_years": slice_years, "select": select,
               "prune": prune, "method": method, "min_size": min_size, "label_source": label_source,
               "burst_mode": burst_mode, "seed": seed, "top": top_n}
+    options = MapOptions(seed=seed)
     path = write_report(out, data, network=net, clusters=clusters, bursts=bursts, params=params,
-                        warnings=notes, title=title, top_n=top_n, options=MapOptions(seed=seed))
+                        warnings=notes, title=title, top_n=top_n, options=options)
+    if views_dir is not None:
+        files = write_views(views_dir, data, network=net, clusters=clusters, bursts=bursts,
+                            top_n=top_n, options=options)
+        click.echo(f"views: {len(files)} files in {views_dir}")
     click.echo(f"report: {path} ({net.summary()['nodes']} nodes, {len(clusters.clusters)} clusters, "
                f"{len(bursts.to_frame())} bursts)")
 

@@ -21,6 +21,8 @@ from urllib.parse import quote
 
 import pandas as pd
 
+from litmap.errors import ParameterError
+
 __all__ = ["text", "attr", "json_island", "doi_url", "vis_assets", "page", "table"]
 
 _ASSETS = "litmap.viz.assets"
@@ -70,9 +72,14 @@ def json_island(element_id: str, data: Any) -> str:
     -------
     str
         The script element.
+
+    Raises
+    ------
+    ParameterError
+        If ``element_id`` holds other characters.
     """
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", element_id):
-        raise ValueError(f"element_id: expected letters, digits, '-' or '_', found {element_id!r}")
+        raise ParameterError(f"element_id: expected letters, digits, '-' or '_', found {element_id!r}")
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     body = _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], body)
     return f'<script type="application/json" id="{element_id}">{body}</script>'

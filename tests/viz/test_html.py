@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import pytest
 
+from litmap.errors import ParameterError
 from litmap.viz import _html
 
 
@@ -28,7 +29,7 @@ def test_json_island_cannot_close_the_script_and_round_trips():
 
 
 def test_json_island_rejects_bad_ids_and_nan():
-    with pytest.raises(ValueError, match="element_id"):
+    with pytest.raises(ParameterError, match="element_id"):
         _html.json_island('x" onload="alert(1)', {})
     with pytest.raises(ValueError):
         _html.json_island("ok", {"v": float("nan")})

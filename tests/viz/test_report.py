@@ -103,11 +103,19 @@ def test_report_checks_top_n(small, tmp_path):
 def test_cli_report(small, tmp_path):
     corpus = small["corpus"].save(tmp_path / "c.parquet")
     out = tmp_path / "out" / "report.html"
+    views = tmp_path / "views"
     result = CliRunner().invoke(main, ["report", str(corpus), "-o", str(out), "--min-size", "2",
-                                       "--label-source", "keywords"])
+                                       "--label-source", "keywords", "--views", str(views)])
     assert result.exit_code == 0, result.output
     assert out.is_file() and "report:" in result.output
     assert out.with_name("report_clusters.csv").is_file()
+    stems = {"map_network", "map_timeline", "map_timezone", "bursts", "annual", "top_keywords",
+             "top_authors", "top_institutions", "top_countries", "top_journals"}
+    expected = {f"{v}.html" for v in ("network", "timeline", "timezone")}
+    expected |= {f"{s}.{ext}" for s in stems for ext in ("svg", "png")}
+    assert {p.name for p in views.iterdir()} == expected
+    assert f"views: {len(expected)} files" in result.output
+    assert '"view":"timezone"' in (views / "timezone.html").read_text(encoding="utf-8")
 
 
 def test_cli_report_bad_parameter_is_one_line(small, tmp_path):
