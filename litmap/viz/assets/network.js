@@ -27,7 +27,7 @@
     var data = JSON.parse(document.getElementById(root.getAttribute("data-island")).textContent);
     var N = data.nodes, n = N.label.length;
     var q = function (cls) { return root.querySelector("." + cls); };
-    var state = { view: data.view, color: data.color, y0: null, y1: null };
+    var state = { view: data.view, color: data.color };
 
     function fontOf(i) {
       return state.view === "network" ? Math.round(N.font[i] * Math.max(1, data.font_scale))
@@ -106,17 +106,18 @@
     network.on("afterDrawing", function (ctx) {
       var s = network.getScale();
       ctx.save();
-      var pos = network.getPositions(ringed);
+      var pos = network.getPositions(ringed), lw = Math.max(3, 1.5 / s);  // >= 1.5 px on screen
       ringed.forEach(function (i) {
-        var p = pos[i], r = sizeOf(i);
+        var p = pos[i], r = sizeOf(i) + lw;
         if (!p || hiddenNode(i)) { return; }
+        ctx.lineWidth = lw;
         if (N.ring[i] & 1) {
-          ctx.beginPath(); ctx.arc(p.x, p.y, r + 3, 0, 2 * Math.PI);
-          ctx.lineWidth = 3; ctx.strokeStyle = data.rings.betweenness; ctx.stroke(); r += 3;
+          ctx.beginPath(); ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+          ctx.strokeStyle = data.rings.betweenness; ctx.stroke(); r += lw;
         }
         if (N.ring[i] & 2) {
-          ctx.beginPath(); ctx.arc(p.x, p.y, r + 3.5, 0, 2 * Math.PI);
-          ctx.lineWidth = 3; ctx.strokeStyle = data.rings.burst; ctx.stroke();
+          ctx.beginPath(); ctx.arc(p.x, p.y, r, 0, 2 * Math.PI);
+          ctx.strokeStyle = data.rings.burst; ctx.stroke();
         }
       });
       var fs = Math.max(12, 15 / s);
