@@ -14,9 +14,9 @@ from litmap.errors import EncodingError, ParseError
 __all__ = ["decode", "normalise_newlines"]
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16", "utf-16"),
 )
 # C0 control characters that never occur in a text export (tab, LF, FF, CR allowed).
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0c", "\r"}
@@ -91,8 +91,8 @@ def normalise_newlines(text: str) -> str:
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
     for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            return _strict(data[len(bom):], codec, name, path)
+        if data.startswith(bom):  # these codecs drop the BOM themselves (no copy of the bytes)
+            return _strict(data, codec, name, path)
     if b"\x00" in data:
         utf16 = _utf16_without_bom(data)
         if utf16 is None:

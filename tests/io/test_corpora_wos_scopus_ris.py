@@ -36,6 +36,7 @@ def _my_files(expected: dict) -> list[str]:
     return sorted(k for k, v in expected.items() if v["format"] in MY_FORMATS)
 
 
+@pytest.mark.slow
 def test_every_file_reads_as_expected(corpora_dir: Path, expected_counts: dict) -> None:
     files = _my_files(expected_counts)
     assert len(files) >= 50
@@ -123,3 +124,21 @@ def test_same_title_different_papers_stay_apart(corpora_dir: Path, name: str) ->
     c = read(corpora_dir / name)
     assert c.report.duplicates.empty
     assert (c.records["title"] == "序").sum() == 7
+
+
+def test_split_and_shuffled_batches_equal_one_read(corpora_dir: Path, tmp_path: Path) -> None:
+    source = corpora_dir / "wos_plaintext" / "tethne_wos2_100.txt"
+    text = source.read_text(encoding="utf-8-sig")
+    head, body = text.split("\nPT ", 1)
+    records = ["PT " + r for r in body.split("\nPT ")]
+    records[-1] = records[-1].rsplit("\nEF", 1)[0] + "\n"
+    batches = [records[40:] + records[:5], list(reversed(records[:40]))]
+    for i, batch in enumerate(batches):
+        (tmp_path / f"part{i}.txt").write_text(head + "\n" + "".join(
+            r if r.endswith("\n") else r + "\n" for r in batch), encoding="utf-8")
+    whole, parts = read(source), read(tmp_path)
+    assert parts.report.totals() == {"read": 105, "kept": 100, "duplicates": 5, "rejected": 0}
+    cols = ["uid", "title", "authors", "keywords", "cited_refs", "year", "doi"]
+    a = whole.records[cols].sort_values("uid").reset_index(drop=True)
+    b = parts.records[cols].sort_values("uid").reset_index(drop=True)
+    assert a.equals(b)
