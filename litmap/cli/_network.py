@@ -57,7 +57,8 @@ def _ngrams(value: str) -> tuple[int, int]:
 @click.option("--keywords-plus", is_flag=True, help="Add Keywords Plus to author keywords.")
 @click.option("--no-plural-merge", is_flag=True, help="Do not merge English plurals.")
 @click.option("--weighted-betweenness", is_flag=True, help="Betweenness on 1/strength path lengths.")
-@click.option("--no-centrality", is_flag=True, help="Skip betweenness (slow on very dense networks).")
+@click.option("--centrality", type=click.Choice(("auto", "yes", "no")), default="auto", show_default=True,
+              help="Betweenness: auto skips it (with a warning) on networks too large for a minute's work.")
 @click.option("--ngrams", default="1-4", show_default=True, metavar="MIN-MAX",
               help="--type term: words per English term.")
 @click.option("--user-dict", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
@@ -69,7 +70,7 @@ def _ngrams(value: str) -> tuple[int, int]:
 def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, select: str, min_count: int,
                 strength: str, counting: str, prune: str, prune_scope: str, alias: tuple[Path, ...],
                 exclude: Path | None, keywords_plus: bool, no_plural_merge: bool, weighted_betweenness: bool,
-                no_centrality: bool, ngrams: str, user_dict: Path | None, formats: tuple[str, ...],
+                centrality: str, ngrams: str, user_dict: Path | None, formats: tuple[str, ...],
                 out: Path) -> None:
     """Build a network from a corpus (.parquet from `litmap import`) and write its files."""
     from litmap.corpus import Corpus
@@ -84,7 +85,7 @@ def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, se
                             prune=None if prune == "none" else prune, prune_scope=prune_scope,
                             alias=list(alias) or None, exclude=exclude, merge_plurals=not no_plural_merge,
                             keywords_plus=keywords_plus, term_ngrams=_ngrams(ngrams), user_dict=user_dict,
-                            centrality=not no_centrality, weighted_betweenness=weighted_betweenness)
+                            centrality={"auto": "auto", "yes": True, "no": False}[centrality], weighted_betweenness=weighted_betweenness)
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)
     files = write_network(net, out, formats=formats or _FORMATS)

@@ -48,6 +48,8 @@ from litmap.network.select import parse_select
 __all__ = ["build_network", "PRUNE_SCOPES"]
 
 PRUNE_SCOPES: tuple[str, ...] = ("merged", "slices", "both")
+#: ``centrality="auto"`` skips betweenness when nodes × links exceeds this (≈ a minute).
+BETWEENNESS_AUTO_LIMIT = 2e10
 
 
 def _choice(name: str, value: Any, allowed: tuple[str, ...]) -> str:
@@ -147,7 +149,7 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
                   prune_scope: str = "merged", alias: AliasSpec = None, exclude: ExcludeSpec = None,
                   merge_plurals: bool = True, keywords_plus: bool = False,
                   term_ngrams: tuple[int, int] = (1, 4), user_dict: str | Path | None = None,
-                  centrality: bool = True, weighted_betweenness: bool = False) -> Network:
+                  centrality: bool | str = "auto", weighted_betweenness: bool = False) -> Network:
     """Build a co-occurrence, co-citation or coupling network the way CiteSpace does.
 
     Records are cut into time slices; in each slice the items are ranked by the
@@ -188,9 +190,10 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
         ``kind="term"``: smallest and largest English n-gram.
     user_dict : path, optional
         ``kind="term"``: a jieba user dictionary.
-    centrality : bool, optional (default=True)
-        Compute betweenness (O(n·m); on very dense networks the slowest step).
-        ``False`` leaves the ``betweenness`` column NaN.
+    centrality : bool or "auto", optional (default="auto")
+        Compute betweenness, O(n·m): ``True`` always, ``False`` never (the column is
+        NaN), ``"auto"`` unless n·m > 2·10¹⁰ (about a minute), in which case it is
+        skipped with a warning, as CiteSpace defers it on large networks.
     weighted_betweenness : bool, optional (default=False)
         Betweenness on path lengths 1/strength instead of hop counts.
 
@@ -214,6 +217,8 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
     counting = _choice("counting", counting, COUNTINGS)
     prune = None if prune is None else _choice("prune", prune, PRUNINGS)
     prune_scope = _choice("prune_scope", prune_scope, PRUNE_SCOPES)
+    if centrality not in (True, False, "auto"):
+        raise ParameterError(f"centrality: expected True, False or 'auto', got {centrality!r}")
     text_kind = kind in ("keyword", "term")
     cleaner = Cleaner(alias=alias, exclude=exclude, merge_plurals=bool(merge_plurals) and text_kind)
 
@@ -247,7 +252,7 @@ def build_network(corpus: Corpus, *, kind: str = "keyword", years: tuple[int, in
               "prune_scope": prune_scope, "alias": _describe(alias), "exclude": _describe(exclude),
               "merge_plurals": bool(merge_plurals) and text_kind, "keywords_plus": bool(keywords_plus),
               "term_ngrams": list(term_ngrams), "user_dict": None if user_dict is None else str(user_dict),
-              "centrality": bool(centrality), "weighted_betweenness": bool(weighted_betweenness),
+              "centrality": centrality, "weighted_betweenness": bool(weighted_betweenness),
               "records": int(len(sub)),
               "records_without_year": missing, "empty_slices": empty,
               "selected_per_slice": co.slice_selected.sum(axis=0).astype(int).tolist()}
@@ -341,8 +346,14 @@ def _describe(spec: Any) -> Any:
 
 
 def _assemble(parts: tuple, kind: str, labels: list[str], uids: np.ndarray, ryears: np.ndarray, params: dict,
-              centrality: bool, weighted: bool) -> Network:
+              centrality: bool | str, weighted: bool) -> Network:
     co, incidence, node_year, first_year_e, node_labels, surfaces = parts
+    if centrality == "auto":
+        centrality = co.items.size * co.src.size <= BETWEENNESS_AUTO_LIMIT
+        if not centrality:
+            warnings.warn(f"betweenness skipped on {co.items.size} nodes and {co.src.size} links (about "
+                          f"{co.items.size * co.src.size / 3e8:.0f} s); pass centrality=True to force it",
+                          stacklevel=3)
     n = co.items.size
     deg = np.bincount(co.src, minlength=n) + np.bincount(co.dst, minlength=n)
     wdeg = np.bincount(co.src, co.strength, minlength=n) + np.bincount(co.dst, co.strength, minlength=n)

@@ -186,8 +186,20 @@ def test_betweenness_options(wos):
     net = build_network(wos, kind="cited_author", select=None)
     assert net.nodes["betweenness"].between(0, 1).all()
     assert build_network(wos, select=None, centrality=False).nodes["betweenness"].isna().all()
+    with pytest.raises(ParameterError, match="centrality"):
+        build_network(wos, centrality="sometimes")
     with pytest.raises(ParameterError, match="weighted_betweenness"):
         build_network(wos, kind="cited_author", select=None, strength="pmi", weighted_betweenness=True)
+
+
+def test_auto_centrality_skips_huge_networks(wos, monkeypatch):
+    from litmap.network import build as build_module
+
+    monkeypatch.setattr(build_module, "BETWEENNESS_AUTO_LIMIT", 5)
+    with pytest.warns(UserWarning, match="betweenness skipped on 3 nodes and 3 links"):
+        net = build_network(wos, select=None)
+    assert net.nodes["betweenness"].isna().all() and net.params["centrality"] == "auto"
+    assert build_network(wos, select=None, centrality=True).nodes["betweenness"].notna().all()
 
 
 def test_graph_conversions_and_summary(wos):
