@@ -145,7 +145,8 @@ def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
             out.extend(matches)
         else:
             raise ParameterError(f"paths: {str(item)!r} does not exist")
-    return sorted(set(out), key=str)
+    unique = {f.resolve(): f for f in reversed(out)}  # one entry per file, however it was named
+    return sorted(unique.values(), key=str)
 
 
 def _skipped(f: Path, root: Path) -> bool:

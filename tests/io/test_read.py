@@ -149,3 +149,10 @@ def test_corpus_saves_and_loads(tmp_path: Path) -> None:
     back = litmap.Corpus.load(c.save(tmp_path / "c.parquet"))
     assert back.records["cited_refs"].tolist() == [["smith j|2010|nature|1|2|"]]
     assert back.report.totals() == c.report.totals()
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path / "a.txt", _wos("Alpha", ut="WOS:1"))
+    monkeypatch.chdir(tmp_path)
+    c = read([path, "a.txt", tmp_path / "." / "a.txt"])
+    assert len(c.report.files) == 1 and c.report.totals()["read"] == 1
