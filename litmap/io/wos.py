@@ -100,18 +100,15 @@ def parse_cnki_citespace(text: str, path: str) -> ParseResult:
 # Cut before every line that starts like a field (two capitals/digits, then space or end).
 _PIECE = re.compile(r"\n(?=[A-Z][A-Z0-9](?: |\n|$))")
 _CHUNK = 1 << 22
+_ER_LINE = re.compile(r"\nER[ \t]*(?:\n|$)")
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
     """Yield ``(first line, chunk)``; chunks end just after an ``ER`` line (bounded memory)."""
     pos, line, n = 0, 1, len(text)
     while pos < n:
-        cut = text.find("\nER", pos + _CHUNK)
-        if cut < 0:
-            cut = n
-        else:
-            nl = text.find("\n", cut + 1)
-            cut = n if nl < 0 else nl + 1
+        m = _ER_LINE.search(text, pos + _CHUNK)
+        cut = m.end() if m else n
         chunk = text[pos:cut]
         yield line, chunk
         line += chunk.count("\n")

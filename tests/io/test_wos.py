@@ -190,3 +190,14 @@ def test_placeholder_ut_does_not_merge_records(tmp_path: Path) -> None:
     assert len(c) == 2 and c.records["uid"].is_unique
     assert set(c.records["countries"].map(tuple)) == {("China",)}
     assert c.records.loc[0, "institutions"] == ["北京师范大学"]
+
+
+def test_large_files_are_cut_only_after_er_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    import litmap.io.wos as wos
+
+    monkeypatch.setattr(wos, "_CHUNK", 50)
+    text = "FN x\nVR 1.0\n" + "".join(f"PT J\nTI t{i}\nAB text\nERIC is not ER\nER\n\n" for i in range(30))
+    result = parse_wos(text + "EF\n", "f")
+    assert not result.problems and len(result.records) == 30
+    assert [r["line"] for r in result.records[:3]] == [3, 9, 15]
+    assert result.records[29]["abstract"] == "text ERIC is not ER"
