@@ -8,8 +8,10 @@ segmentation; a jieba user dictionary file may add more.
 
 English text is lower-cased and cut into chunks at punctuation and stop words; the
 terms are the n-grams (1–4 words by default) inside a chunk whose last word is not
-an ``-ly`` adverb or ``-ed`` participle and whose first word is not an adverb. A
-text is treated as Chinese when it contains CJK characters.
+an ``-ly`` adverb, an ``-ed`` participle or an adjective by its ending (``-al``,
+``-ive``, ``-ous``, ``-ful``, ``-ic``, ``-less``; nouns such as ``signal`` or ``topic``
+excepted) and whose first word is not an adverb; copyright notices are cut off
+first. A text is treated as Chinese when it contains CJK characters.
 """
 
 from __future__ import annotations
@@ -29,9 +31,28 @@ ZH_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "nl", "vn", "user"})
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”‘’'/|<>=+*&%$#@~`^\\]|\s-\s|\d+(?:\.\d+)?%?")
 _TOKEN = re.compile(r"[a-z][a-z0-9\-]*[a-z0-9]|[a-z]")
+# Copyright notices at the end of WoS/Scopus abstracts ("(C) 2010 Elsevier Ltd. All rights reserved.").
+_COPYRIGHT = re.compile(r"(?:\(c\)|©|copyright\b).*$", re.I | re.S)
+# Adjective endings: a term does not end in an adjective ("artificial neural", "fuzzy cognitive")...
+_ADJ_END = ("al", "ive", "ous", "ful", "ic", "less")
+# ...except nouns that share those endings.
+_NOUNS_ADJ_END = frozenset({
+    "animal", "approval", "arrival", "capital", "criminal", "festival", "hospital", "individual", "interval",
+    "journal", "manual", "material", "mineral", "model", "potential", "principal", "proposal", "rental",
+    "removal", "renewal", "revival", "signal", "survival", "terminal", "total", "trial", "tutorial", "withdrawal",
+    "alternative", "archive", "detective", "directive", "executive", "incentive", "initiative", "motive",
+    "narrative", "objective", "perspective", "relative", "representative", "arithmetic", "clinic", "critic",
+    "epidemic", "fabric", "graphic", "logic", "mechanic", "music", "panic", "public", "rhetoric", "topic",
+    "traffic", "economic", "basic",
+})
+
+
+def _adjective(word: str) -> bool:
+    return word.endswith(_ADJ_END) and word not in _NOUNS_ADJ_END
 
 
 def _english(text: str, ngram: tuple[int, int], stop: frozenset[str]) -> list[str]:
+    text = _COPYRIGHT.sub("", text)
     out: list[str] = []
     lo, hi = ngram
     for chunk in _BREAK.split(text.lower()):
@@ -43,7 +64,7 @@ def _english(text: str, ngram: tuple[int, int], stop: frozenset[str]) -> list[st
             for n in range(lo, hi + 1):
                 for i in range(len(words) - n + 1):
                     first, last = words[i], words[i + n - 1]
-                    if not (last.endswith(("ly", "ed")) or first.endswith("ly")):
+                    if not (last.endswith(("ly", "ed")) or first.endswith("ly") or _adjective(last)):
                         out.append(" ".join(words[i:i + n]))
             words = []
     return out
