@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["deduplicate", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
@@ -90,11 +91,11 @@ def id_family(db: str | None) -> str:
 
 
 def _surname(authors: list[str] | None) -> str:
+    """First author's surname, case-folded, letters only (``Li, X`` and ``Li X.`` give ``li``)."""
     if not authors:
         return ""
-    first = unicodedata.normalize("NFKC", authors[0]).strip()
-    head = first.split(",")[0].split()[0] if first.split(",")[0].split() else ""
-    return _NONWORD.sub("", head.casefold())
+    words = unicodedata.normalize("NFKC", authors[0]).split(",")[0].split()
+    return _NONWORD.sub("", words[0].casefold()) if words else ""
 
 
 def _empty(value: Any) -> bool:
@@ -117,6 +118,58 @@ def _merge(kept: dict[str, Any], dup: dict[str, Any]) -> None:
             kept[key] = value
 
 
+@dataclass
+class _Index:
+    """Keys of the records kept so far (values are record indices)."""
+
+    records: list[dict[str, Any]]
+    doi: dict[str, int] = field(default_factory=dict)
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    title: dict[tuple[str, Any, str], list[int]] = field(default_factory=dict)
+    title_year: dict[tuple[str, Any], list[int]] = field(default_factory=dict)
+    alt_year: dict[tuple[str, Any], list[int]] = field(default_factory=dict)
+
+    def register_ids(self, rec: dict[str, Any], k: int) -> None:
+        if rec.get("doi"):
+            self.doi.setdefault(rec["doi"], k)
+        if rec.get("_id"):
+            self.ids.setdefault(rec["_id"], k)
+
+    def register_titles(self, i: int, tkey: str, akey: str, year: Any, surname: str, fam: str) -> None:
+        if tkey:
+            self.title.setdefault((tkey, year, surname), []).append(i)
+            self.title_year.setdefault((tkey, year), []).append(i)
+        if akey and fam == "cnki":
+            self.alt_year.setdefault((akey, year), []).append(i)
+
+    def _first(self, candidates: Any, rec: dict[str, Any], other_family: bool = False) -> int | None:
+        for k in candidates:
+            kept = self.records[k]
+            if other_family and id_family(kept.get("db")) == "cnki":
+                continue
+            if not _conflict(kept, rec):
+                return k
+        return None
+
+    def find(self, rec: dict[str, Any], tkey: str, akey: str, year: Any, surname: str,
+             fam: str) -> tuple[int, str] | None:
+        """The kept record ``rec`` duplicates, and the rule that matched, or None."""
+        doi, ident = rec.get("doi"), rec.get("_id")
+        if doi in self.doi and (k := self._first([self.doi[doi]], rec)) is not None:
+            return k, "doi"
+        if ident in self.ids and (k := self._first([self.ids[ident]], rec)) is not None:
+            return k, "cnki_id" if ident[0] == "cnki" else "ut"
+        if tkey and (k := self._first(self.title.get((tkey, year, surname), ()), rec)) is not None:
+            return k, "title"
+        if fam != "cnki" and tkey:
+            k = self._first(self.alt_year.get((tkey, year), ()), rec)
+        elif fam == "cnki" and akey:
+            k = self._first(self.title_year.get((akey, year), ()), rec, other_family=True)
+        else:
+            k = None
+        return None if k is None else (k, "title_alt")
+
+
 def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     """Find duplicates and merge them into the first occurrence, in place.
 
@@ -132,11 +185,7 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     list of (int, int, str)
         ``(duplicate index, kept index, rule)`` for every duplicate, in order.
     """
-    by_doi: dict[str, int] = {}
-    by_id: dict[tuple[str, str], int] = {}
-    by_title: dict[tuple[str, Any, str], list[int]] = {}
-    by_title_year: dict[tuple[str, Any], list[int]] = {}
-    by_alt_year: dict[tuple[str, Any], list[int]] = {}
+    index = _Index(records)
     dups: list[tuple[int, int, str]] = []
     for i, rec in enumerate(records):
         fam = id_family(rec.get("db"))
@@ -146,54 +195,19 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
         akey = title_key(rec.get("title_alt"))
         year = rec.get("year")
         surname = _surname(rec.get("authors")) if tkey else ""
-        hit = _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year,
-                    surname)
-        if hit is not None:
-            k, rule = hit
-            _merge(records[k], rec)
-            dups.append((i, k, rule))
-            _register(records[k], k, by_doi, by_id)
-            _register(rec, k, by_doi, by_id)
+        hit = index.find(rec, tkey, akey, year, surname, fam)
+        if hit is None:
+            index.register_ids(rec, i)
+            index.register_titles(i, tkey, akey, year, surname, fam)
             continue
-        _register(rec, i, by_doi, by_id)
-        if tkey:
-            by_title.setdefault((tkey, year, surname), []).append(i)
-            by_title_year.setdefault((tkey, year), []).append(i)
-        if akey and fam == "cnki":
-            by_alt_year.setdefault((akey, year), []).append(i)
+        k, rule = hit
+        _merge(records[k], rec)
+        dups.append((i, k, rule))
+        index.register_ids(records[k], k)
+        index.register_ids(rec, k)
     for rec in records:
         rec.pop("_id", None)
     return dups
-
-
-def _register(rec: dict[str, Any], k: int, by_doi: dict, by_id: dict) -> None:
-    if rec.get("doi"):
-        by_doi.setdefault(rec["doi"], k)
-    if rec.get("_id"):
-        by_id.setdefault(rec["_id"], k)
-
-
-def _find(rec, by_doi, by_id, by_title, by_title_year, by_alt_year, records, tkey, akey, year, surname):
-    doi = rec.get("doi")
-    if doi and doi in by_doi and not _conflict(records[by_doi[doi]], rec):
-        return by_doi[doi], "doi"
-    ident = rec.get("_id")
-    if ident and ident in by_id and not _conflict(records[by_id[ident]], rec):
-        return by_id[ident], ("cnki_id" if ident[0] == "cnki" else "ut")
-    if tkey:
-        for k in by_title.get((tkey, year, surname), ()):
-            if not _conflict(records[k], rec):
-                return k, "title"
-    fam = id_family(rec.get("db"))
-    if fam != "cnki" and tkey:
-        for k in by_alt_year.get((tkey, year), ()):
-            if not _conflict(records[k], rec):
-                return k, "title_alt"
-    if fam == "cnki" and akey:
-        for k in by_title_year.get((akey, year), ()):
-            if id_family(records[k].get("db")) != "cnki" and not _conflict(records[k], rec):
-                return k, "title_alt"
-    return None
 
 
 _UID_PREFIX = {"wos": "WOS", "scopus": "SCOPUS", "cnki": "CNKI", "cssci": "CSSCI", "wanfang": "WANFANG"}
