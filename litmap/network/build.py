@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
@@ -336,13 +337,15 @@ def _record_label(sub: pd.DataFrame, pos: int) -> str:
 
 
 def _describe(spec: Any) -> Any:
+    """A JSON-friendly, deterministic description of an alias / exclusion argument."""
     if spec is None:
         return None
     if isinstance(spec, (str, Path)):
         return str(spec)
-    if isinstance(spec, dict):
-        return {str(k): str(v) for k, v in sorted(spec.items())}
-    return [_describe(s) if isinstance(s, (str, Path, dict)) else str(s) for s in spec]
+    if isinstance(spec, Mapping):
+        return {str(k): str(v) for k, v in sorted(spec.items(), key=lambda kv: str(kv[0]))}
+    items = [_describe(s) if isinstance(s, (str, Path, Mapping)) else str(s) for s in spec]
+    return sorted(items, key=str) if isinstance(spec, (set, frozenset)) else items
 
 
 def _assemble(parts: tuple, kind: str, labels: list[str], uids: np.ndarray, ryears: np.ndarray, params: dict,
