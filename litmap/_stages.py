@@ -143,7 +143,6 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
     from litmap.burst import network_bursts, top_bursts
     from litmap.cluster import cluster_network, label_clusters
     from litmap.network import write_network
-    from litmap.report import report_tables
 
     cl, bu = config["cluster"], config["burst"]
     with stage(f"{kind}: network"):
@@ -159,8 +158,6 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
                                 states=bu["states"], min_duration=bu["min_duration"])
     with stage(f"{kind}: files"):
         write_network(network, folder, clusters=clusters.membership)
-        _csv(report_tables(corpus, network=network, clusters=clusters, bursts=bursts)["top_items"],
-             folder / "top_items.csv")
         _csv(clusters.clusters, folder / "clusters.csv")
         _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")

@@ -88,7 +88,8 @@ def _figure(fig: Any) -> str:
         plt.close(fig)
 
 
-def _analysis(section: Any, corpus: Any, top: int) -> str:
+def _analysis(section: Any, corpus: Any, top: int, folder: Path) -> str:
+    """One analysis' section; its top-item table is also written to ``<analysis>/top_items.csv``."""
     from litmap.burst import top_bursts
     from litmap.report import report_tables
     from litmap.viz import _html
@@ -98,11 +99,13 @@ def _analysis(section: Any, corpus: Any, top: int) -> str:
     metrics = _metrics([f"{s['nodes']} nodes", f"{s['edges']} links", f"density {s['density']:.4f}",
                         f"{s['clusters']} clusters", f"Q = {cl.modularity:.4f}",
                         f"S = {cl.mean_silhouette:.4f}", f"{s['bursts']} bursts"])
-    files = f"<p>Files: {_html.text(', '.join(section.files))}</p>"
+    files = (f"<p>Files: {_html.text(', '.join([*section.files, f'{section.kind}/top_items.csv']))}"
+             "</p>")
     the_map = network_fragment(section.network, element_id=f"lm-map-{section.kind}", clusters=cl,
                                bursts=section.bursts, corpus=corpus)
     items = report_tables(corpus, network=section.network, clusters=cl, bursts=section.bursts,
                           top_n=20)["top_items"]
+    items.to_csv(folder / section.kind / "top_items.csv", index=False, lineterminator="\n")
     parts = [_html.table(items, caption=f"Top {len(items)} items",
                          formats={"centrality": ".4f", "burst": ".2f", "sigma": ".4f"})]
     cols = [c for c in ("cluster", "size", "silhouette", "mean_year", "label_llr", "label_mi",
@@ -143,7 +146,8 @@ def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *
     Parameters
     ----------
     path : str or Path
-        Destination ``report.html``.
+        Destination ``report.html``; each analysis' top items are written beside it
+        as ``<analysis>/top_items.csv``.
     corpus : litmap.Corpus
         The records (summary, annual output, top actors, drill-down in the maps).
     sections : sequence of litmap._stages.Section
@@ -173,7 +177,7 @@ def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *
                                           "<p>No dated records.</p>") + _html.table(annual))]
     for section in sections:
         parts.append((f"analysis-{section.kind}", TITLES.get(section.kind, section.kind),
-                      _analysis(section, corpus, top)))
+                      _analysis(section, corpus, top, path.parent)))
     parts.append(("actors", "Top actors", _actors(corpus)))
     parts.append(("parameters", "Parameters",
                   "<pre>" + _html.text(json.dumps(params, ensure_ascii=False, indent=2, sort_keys=True))
