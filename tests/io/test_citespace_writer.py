@@ -48,6 +48,12 @@ def test_round_trip_keeps_fields(tmp_path: Path) -> None:
         assert a[col].tolist() == b[col].tolist(), col
 
 
+def test_output_is_byte_identical_across_runs(tmp_path: Path) -> None:
+    first = [p.read_bytes() for p in write_citespace(_corpus(), tmp_path / "a")]
+    second = [p.read_bytes() for p in write_citespace(_corpus(), tmp_path / "b")]
+    assert first == second and b"\r" not in first[0]
+
+
 def test_files_hold_at_most_500_records(tmp_path: Path) -> None:
     n = 1203
     corpus = litmap.Corpus(pd.DataFrame({"uid": [f"cnki:{i}" for i in range(n)], "db": ["cnki"] * n,
