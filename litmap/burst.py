@@ -472,8 +472,9 @@ def network_bursts(network: Any, corpus: Any = None, *, mode: str = "default", s
     Returns
     -------
     BurstResult
-        ``item`` is the node label, ``first`` the node's ``first_year`` and the
-        extra column ``node`` the node id.
+        ``item`` is the node label, ``first`` the node's ``first_year`` (for cited
+        references their publication year, as CiteSpace's "Year") and the extra
+        column ``node`` the node id.
     """
     if mode not in _MODES:
         raise ParameterError(f"mode must be one of {_MODES}, got {mode!r}")
@@ -524,5 +525,15 @@ def _with_nodes(result: BurstResult, network: Any) -> BurstResult:
     bursts.insert(1, "node", node)
     bursts["item"] = network.nodes["label"].to_numpy()[node]
     if "first_year" in network.nodes:
-        bursts["first"] = network.nodes["first_year"].to_numpy()[node]
+        first = network.nodes["first_year"].to_numpy()
+        if "kind" in network.nodes and "labels" in network.nodes:
+            first = np.array([_key_year(forms, year) if kind == "reference" else year for kind, forms, year
+                              in zip(network.nodes["kind"], network.nodes["labels"], first)])
+        bursts["first"] = first[node]
     return replace(result, bursts=bursts)
+
+
+def _key_year(forms: Any, default: Any) -> Any:
+    """Publication year of a cited reference: part 1 of its key ``author|year|source|...``."""
+    parts = str(forms[0] if len(forms) else "").split("|")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else default

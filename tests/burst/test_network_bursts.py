@@ -105,3 +105,14 @@ def test_sigma_from_network_bursts(corpus_net):
     assert (values[strength.isna()] == 1.0).all()
     hot = int(np.flatnonzero(net.nodes["label"] == "hot topic")[0])
     assert values[hot] == pytest.approx((1 + net.nodes.loc[hot, "betweenness"]) ** strength[hot])
+
+
+def test_reference_year_is_the_cited_publication_year():
+    nodes = pd.DataFrame({"label": ["SMITH J, 2001, NATURE", "x"], "kind": ["reference", "reference"],
+                          "labels": [["smith j|2001|nature|||"], ["anon||x|||"]], "first_year": [2010, 2011]})
+    counts = pd.DataFrame([[0, 0, 9, 9, 0, 0], [5, 5, 1, 1, 5, 5]])
+    net = SimpleNamespace(nodes=nodes, slice_labels=[str(y) for y in range(2010, 2016)],
+                          slice_counts=counts, slice_selected=counts > 0,
+                          record_years=np.repeat(np.arange(2010, 2016), 10))
+    frame = network_bursts(net, mode="citespace").to_frame().set_index("item")
+    assert frame.loc["SMITH J, 2001, NATURE", "first"] == 2001
