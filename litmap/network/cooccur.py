@@ -32,7 +32,7 @@ __all__ = ["SliceSettings", "CoOccurrence", "basket_weights", "cooccurrence"]
 
 @dataclass(frozen=True, slots=True)
 class SliceSettings:
-    """Settings of the sliced computation (validated by the caller)."""
+    """Selection rule, minimum count, strength, counting and pruning (validated by the caller)."""
 
     rule: Selection
     min_count: int
@@ -44,7 +44,12 @@ class SliceSettings:
 
 @dataclass(frozen=True, slots=True)
 class CoOccurrence:
-    """Result of :func:`cooccurrence` (node ids are positions in ``items``)."""
+    """Result of :func:`cooccurrence`; node id i is item code ``items[i]``.
+
+    ``freq`` and ``slice_counts`` (nodes × slices) count baskets holding the item,
+    ``slice_selected`` says where it was selected, and ``src < dst``, ``count``,
+    ``strength`` describe the merged (and possibly pruned) links.
+    """
 
     items: np.ndarray
     freq: np.ndarray
@@ -54,7 +59,6 @@ class CoOccurrence:
     dst: np.ndarray
     count: np.ndarray
     strength: np.ndarray
-    n_baskets: int
 
 
 def basket_weights(b: sp.csr_matrix, counting: str) -> np.ndarray:
@@ -168,4 +172,4 @@ def cooccurrence(b: sp.csr_matrix, basket_slice: np.ndarray, *, n_slices: int, s
         mask = prune_edges((src, dst, strength), method=settings.prune, n=n)
         src, dst, count, strength = src[mask], dst[mask], count[mask], strength[mask]
     return CoOccurrence(items=items, freq=freq, slice_counts=counts, slice_selected=selected,
-                        src=src, dst=dst, count=count, strength=strength, n_baskets=nb)
+                        src=src, dst=dst, count=count, strength=strength)
