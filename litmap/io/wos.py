@@ -148,12 +148,14 @@ def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseRe
                                         "PT " + last[1].split("\n", 1)[0]))
             last = None
             fields, rest = _fields(block)
+            newlines = block.count("\n")
             if rest is None:
                 last = (line, block)
             else:
                 _finish(fields, line, default_db, cnki_keywords, records, problems)
-                _outside(rest, line + block.count("\n") - rest.count("\n"), problems)
-            line += block.count("\n") + 1
+                if rest.strip():
+                    _outside(rest, line + newlines - rest.count("\n"), problems)
+            line += newlines + 1
     if last is not None:
         problems.append(Problem(last[0], "truncated record: no ER before the end of the file",
                                 "PT " + last[1].split("\n", 1)[0]))
