@@ -153,11 +153,12 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
                          f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
         with _stage(log, "report"):
             report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
-        inputs_read = list(corpus.report.files["path"]) + ([net["alias"]] if net["alias"] else [])
-        manifest = build_manifest(config=config, inputs=inputs_read, counts=_counts(corpus),
-                                  analyses=summaries, warnings=log.warnings,
-                                  outputs=output_hashes(tmp))
-        write_json(manifest, tmp / "manifest.json")
+        inputs_read = list(corpus.report.files["path"]) + ([net[k] for k in ("alias", "exclude") if net[k]])
+        with _stage(log, "manifest"):
+            manifest = build_manifest(config=config, inputs=inputs_read, counts=_counts(corpus),
+                                      analyses=summaries, warnings=log.warnings,
+                                      outputs=output_hashes(tmp))
+            write_json(manifest, tmp / "manifest.json")
         timings = log.to_dict()
         write_json(timings, tmp / "timings.json")
     out = Path(config["output"]["dir"]).absolute()
