@@ -151,7 +151,7 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
         clusters = cluster_network(network, method=cl["method"], resolution=cl["resolution"],
                                    seed=cl["seed"], min_size=cl["min_size"])
     with stage(f"{kind}: labels"):
-        clusters = label_clusters(clusters, network, corpus, source=tuple(cl["label_source"]),
+        clusters = label_clusters(clusters, network, corpus=corpus, source=tuple(cl["label_source"]),
                                   top=cl["label_top"])
     with stage(f"{kind}: bursts"):
         bursts = network_bursts(network, corpus, mode=bu["mode"], s=bu["s"], gamma=bu["gamma"],
