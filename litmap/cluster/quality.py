@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.sparse.csgraph import shortest_path
+from scipy.sparse.csgraph import dijkstra
 
 from litmap.errors import DataError, ParameterError
 
@@ -133,13 +133,15 @@ def _cluster_distance_sums(a: sp.csr_matrix, labels: np.ndarray, k: int,
     unreachable = np.zeros((n, k))
     longest = 0.0
     step = max(1, _CHUNK_CELLS // max(n, 1))
-    if dissimilarity == "cosine":
+    if dissimilarity == "hops":
+        hops = ((a + a.T) > 0).astype(np.float64).tocsr()   # symmetric unit lengths: directed search is exact
+    else:
         norms = np.sqrt(np.asarray(a.multiply(a).sum(axis=1)).ravel())
         unit = sp.diags(np.divide(1.0, norms, out=np.zeros(n), where=norms > 0)) @ a
     for start in range(0, n, step):
         idx = np.arange(start, min(start + step, n))
         if dissimilarity == "hops":
-            dist = shortest_path(a, directed=False, unweighted=True, indices=idx)
+            dist = dijkstra(hops, directed=True, indices=idx)
         else:
             dist = 1.0 - (unit[idx] @ unit.T).toarray()
             dist[np.arange(len(idx)), idx] = 0.0
