@@ -24,7 +24,7 @@ from typing import Any, Iterator, Mapping
 from litmap import _stages
 from litmap._checks import data_warnings
 from litmap._progress import StageLog
-from litmap._staging import check_output_dir, staged_output
+from litmap._staging import staged_output
 from litmap.config import default_config, validate_config
 from litmap.errors import DataError, ParameterError
 from litmap.manifest import build_manifest, output_hashes, write_json
@@ -74,9 +74,13 @@ def _check_inputs(paths: list[str], out: str) -> list[str]:
     return paths
 
 
-def _check_alias(path: str) -> None:
-    if path and not Path(path).is_file():
-        raise ParameterError(f"network.alias: {path}: no such file")
+def _check_lists(net: Mapping[str, Any]) -> list[str]:
+    """Fail early on a missing alias table or exclusion list; return those given."""
+    given = [net[key] for key in ("alias", "exclude") if net[key]]
+    for key in ("alias", "exclude"):
+        if net[key] and not Path(net[key]).is_file():
+            raise ParameterError(f"network.{key}: {net[key]}: no such file")
+    return given
 
 
 _DEVELOPER_WARNINGS = (DeprecationWarning, PendingDeprecationWarning, FutureWarning)
@@ -131,8 +135,7 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
     log = log if log is not None else StageLog()
     inputs = _check_inputs(config["input"]["paths"], config["output"]["dir"])
     net = config["network"]
-    _check_alias(net["alias"])
-    check_output_dir(config["output"]["dir"])
+    lists = _check_lists(net)
     with staged_output(config["output"]["dir"]) as tmp:
         with _stage(log, "read"):
             corpus = _stages.read_corpus(inputs, config)
@@ -153,9 +156,9 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
                          f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
         with _stage(log, "report"):
             report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
-        inputs_read = list(corpus.report.files["path"]) + ([net[k] for k in ("alias", "exclude") if net[k]])
         with _stage(log, "manifest"):
-            manifest = build_manifest(config=config, inputs=inputs_read, counts=_counts(corpus),
+            manifest = build_manifest(config=config, inputs=[*corpus.report.files["path"], *lists],
+                                      counts=_counts(corpus),
                                       analyses=summaries, warnings=log.warnings,
                                       outputs=output_hashes(tmp))
             write_json(manifest, tmp / "manifest.json")
@@ -184,6 +187,7 @@ def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
     except DataError as exc:
         if not multi:
             raise
+        shutil.rmtree(tmp / kind, ignore_errors=True)  # no half-written analysis folder
         log.warn(f"{kind}: {exc}; analysis skipped")
         return None
 

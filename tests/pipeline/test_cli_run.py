@@ -85,9 +85,13 @@ def test_parameter_out_of_range(out: Path, export: Path, args: list[str], fragme
     _untouched(out)
 
 
-def test_missing_alias_file(out: Path, export: Path, tmp_path: Path):
-    result = _run(["run", str(export), "-o", str(out), "--alias", str(tmp_path / "none.alias")])
-    _one_line_error(result, "network.alias", "none.alias")
+@pytest.mark.parametrize("args, key", [
+    (["--alias", "none.alias"], "network.alias"),
+    (["--set", "network.exclude=none.alias"], "network.exclude"),
+])
+def test_missing_alias_or_exclusion_file(out: Path, export: Path, args: list[str], key: str):
+    result = _run(["run", str(export), "-o", str(out), *args])
+    _one_line_error(result, key, "none.alias", "no such file")
     _untouched(out)
 
 
