@@ -122,7 +122,7 @@ def bench_labels(records: int, clusters: int = 30, seed: int = 0) -> float:
     result = cluster_matrix(a, seed=0, dissimilarity=None)
     assert len(result.clusters) == clusters and (group == group).all()
     network = SimpleNamespace(incidence=incidence, record_uids=uids)
-    seconds, _ = _timed(lambda: label_clusters(result, network, corpus, source="title"))
+    seconds, _ = _timed(lambda: label_clusters(result, network, corpus=corpus, source="title"))
     return seconds
 
 

@@ -154,7 +154,8 @@ def clusters_cmd(source: Path, method: str, resolution: float, seed: int, n_clus
             raise ParameterError("--labels needs the records: pass --corpus CORPUS.parquet with a network folder")
         methods = []
     if methods:
-        result = label_clusters(result, net, corpus, source=fields or ("title",), methods=methods, top=top)
+        result = label_clusters(result, net, corpus=corpus, source=fields or ("title",), methods=methods,
+                                top=top)
     click.echo(str(result))
     if out is not None:
         _write_clusters(result, net, out)

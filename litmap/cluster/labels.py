@@ -48,7 +48,7 @@ SOURCES = ("title", "keywords", "abstract")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def term_scores(record_clusters: sp.spmatrix, record_terms: sp.spmatrix,
+def term_scores(record_clusters: sp.spmatrix, record_terms: sp.spmatrix, *,
                 terms: Sequence[str]) -> pd.DataFrame:
     """Score every term present in every cluster, all at once on sparse matrices.
 
@@ -93,7 +93,7 @@ def term_scores(record_clusters: sp.spmatrix, record_terms: sp.spmatrix,
     return frame.sort_values(["cluster", "term"], kind="stable").reset_index(drop=True)
 
 
-def label_clusters(result: ClusterResult, network: Any, corpus: Any, *,
+def label_clusters(result: ClusterResult, network: Any, *, corpus: Any,
                    source: str | Sequence[str] = "title", methods: Sequence[str] = LABEL_METHODS,
                    top: int = 5) -> ClusterResult:
     """Label every cluster with its most characteristic terms.
@@ -136,7 +136,7 @@ def label_clusters(result: ClusterResult, network: Any, corpus: Any, *,
                            shape=(len(membership), k))
     record_clusters = incidence @ onehot
     record_terms, terms = _term_matrix(records, sources)
-    scores = term_scores(record_clusters, record_terms, terms)
+    scores = term_scores(record_clusters, record_terms, terms=terms)
     ranked = _rank(scores, methods, top)
     clusters = result.clusters.copy()
     for m in methods:

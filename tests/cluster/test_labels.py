@@ -33,7 +33,7 @@ def test_llr_mi_p_oracle(oracles):
     cases = oracles["labels_norm_pfnet_gindex"]["llr_mi"]
     rc, rt = _oracle_matrices(cases)
     names = [c["case"] for c in cases]
-    table = term_scores(rc, rt, names).set_index("term")
+    table = term_scores(rc, rt, terms=names).set_index("term")
     for case in cases:
         row = table.loc[case["case"]]
         assert row["llr"] == pytest.approx(case["G2_scipy_chi2_contingency_loglik"], abs=1e-9)
@@ -80,7 +80,7 @@ def test_labels_of_a_keyword_network():
     corpus, network = _toy()
     result = cluster_matrix(network.matrix, seed=0, min_size=1,
                             years=network.nodes["first_year"].to_numpy(float))
-    labelled = label_clusters(result, network, corpus, source="title", top=3)
+    labelled = label_clusters(result, network, corpus=corpus, source="title", top=3)
     table = labelled.clusters.set_index("cluster")
     rural = result.membership[0]
     assert table.loc[rural, "label_llr"] == "rural revitalization"
@@ -105,8 +105,8 @@ def test_labels_of_a_keyword_network():
 def test_keyword_source_and_determinism():
     corpus, network = _toy()
     result = cluster_matrix(network.matrix, seed=0, min_size=1)
-    first = label_clusters(result, network, corpus, source="keywords", methods=["llr"])
-    again = label_clusters(result, network, corpus, source="keywords", methods=["llr"])
+    first = label_clusters(result, network, corpus=corpus, source="keywords", methods=["llr"])
+    again = label_clusters(result, network, corpus=corpus, source="keywords", methods=["llr"])
     pd.testing.assert_frame_equal(first.labels, again.labels)
     pd.testing.assert_frame_equal(first.clusters, again.clusters)
     labels = set(first.clusters["label_llr"])
@@ -125,12 +125,12 @@ def test_bad_label_input():
     corpus, network = _toy()
     result = cluster_matrix(network.matrix, seed=0, min_size=1)
     with pytest.raises(ParameterError):
-        label_clusters(result, network, corpus, source="body")
+        label_clusters(result, network, corpus=corpus, source="body")
     with pytest.raises(ParameterError):
-        label_clusters(result, network, corpus, methods=["lsi"])
+        label_clusters(result, network, corpus=corpus, methods=["lsi"])
     other = Corpus(corpus.records.iloc[:5])
     with pytest.raises(DataError, match="not in the corpus"):
-        label_clusters(result, network, other)
+        label_clusters(result, network, corpus=other)
 
 
 def test_cluster_network_on_a_real_network():
@@ -144,7 +144,8 @@ def test_cluster_network_on_a_real_network():
         warnings.simplefilter("ignore")
         net = build_network(corpus, kind="keyword", select=None)
     assert isinstance(net, Network)
-    result = label_clusters(cluster_network(net, seed=0, min_size=1), net, corpus, source="title")
+    result = label_clusters(cluster_network(net, seed=0, min_size=1), net, corpus=corpus,
+                            source="title")
     table = result.clusters.set_index("label_llr")
     assert set(table.index) == {"rural revitalization", "deep learning"}
     assert table.loc["rural revitalization", "mean_year"] == 2018
@@ -167,7 +168,7 @@ def test_oracle_table_through_label_clusters(oracles):
     network = SimpleNamespace(incidence=incidence, record_uids=np.array(uids, dtype=object))
     result = cluster_matrix(sp.csr_matrix((2, 2)), seed=0, min_size=1)
     assert result.membership.tolist() == [0, 1]
-    labelled = label_clusters(result, network, corpus, source="keywords", top=5)
+    labelled = label_clusters(result, network, corpus=corpus, source="keywords", top=5)
     llr = labelled.labels[(labelled.labels["cluster"] == 0) & (labelled.labels["method"] == "llr")]
     assert llr["term"].tolist() == ["exclusive to cluster", "over represented"]
     want = {c["case"].replace("_", " "): c for c in cases}
