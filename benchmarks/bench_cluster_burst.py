@@ -140,7 +140,8 @@ def run(quick: bool = False) -> list[dict]:
         ``name, value, unit, target, ok`` per benchmark.
     """
     scale = 10 if quick else 1
-    rows = [_row(f"bursts {50_000 // scale} items x 30 slices (exact Viterbi)", bench_bursts(50_000 // scale), 1.0)]
+    items = 50_000 // scale
+    rows = [_row(f"bursts {items} items x 30 slices (exact Viterbi)", bench_bursts(items), 1.0)]
     for planted, label in ((True, "planted communities, until stable"),
                            (False, "structureless Zipf graph, n_iterations=2")):
         wall, cpu, edges = bench_leiden(50_000 // scale, 1_150_000 // scale, planted=planted)

@@ -151,7 +151,8 @@ def clusters_cmd(source: Path, method: str, resolution: float, seed: int, n_clus
     methods = [m for m in (label_methods or ("llr", "mi", "tfidf")) if m != "none"]
     if methods and corpus is None:
         if label_methods:
-            raise ParameterError("--labels needs the records: pass --corpus CORPUS.parquet with a network folder")
+            raise ParameterError("--labels needs the records: pass --corpus CORPUS.parquet with a "
+                                 "network folder")
         methods = []
     if methods:
         result = label_clusters(result, net, corpus=corpus, source=fields or ("title",), methods=methods,
