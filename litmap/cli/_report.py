@@ -56,7 +56,7 @@ def report_cmd(corpus: Path, out: Path, kind: str, slice_years: int, select: str
                             select=None if select.strip().lower() in ("all", "none") else select,
                             prune=None if prune == "none" else prune)
         clusters = cluster_network(net, method=method, seed=seed, min_size=min_size)
-        clusters = label_clusters(clusters, net, data, source=label_source)
+        clusters = label_clusters(clusters, net, corpus=data, source=label_source)
         bursts = network_bursts(net, data, mode=burst_mode)
     notes = [str(w.message) for w in caught]
     for note in notes:

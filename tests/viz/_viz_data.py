@@ -58,7 +58,7 @@ def make_results(corpus: Corpus, *, select: str | None = None) -> dict:
     from litmap.network import build_network
 
     net = build_network(corpus, kind="keyword", select=select)
-    clusters = label_clusters(cluster_network(net, min_size=2, seed=0), net, corpus,
+    clusters = label_clusters(cluster_network(net, min_size=2, seed=0), net, corpus=corpus,
                               source="keywords")
     bursts = network_bursts(net, corpus, s=1.5, gamma=0.5, min_duration=1)
     return {"network": net, "clusters": clusters, "bursts": bursts, "corpus": corpus}
