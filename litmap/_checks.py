@@ -1,16 +1,16 @@
 """Warnings about suspicious data, shown in the terminal and carried into the report.
 
 A map drawn from thin data looks as confident as one drawn from good data; these
-checks say when it should not: records without the field an analysis maps, records
-without a year, time slices without records, rejected records, and Chinese and
-English records mixed without an alias table.
+checks say when it should not: records without the field an analysis maps,
+rejected records, and Chinese and English records mixed without an alias table.
+Records without a year and time slices without records are reported by
+:func:`litmap.network.build_network`, which does the slicing.
 """
 
 from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-import numpy as np
 import pandas as pd
 
 from litmap.corpus import Corpus
@@ -62,19 +62,7 @@ def coverage(corpus: Corpus, analysis: str) -> float:
     return float(has.mean())
 
 
-def _empty_slices(years: np.ndarray, first: int, last: int, width: int) -> list[str]:
-    starts = range(first, last + 1, width)
-    present = set(years.tolist())
-    out = []
-    for start in starts:
-        end = min(start + width - 1, last)
-        if not any(y in present for y in range(start, end + 1)):
-            out.append(str(start) if start == end else f"{start}-{end}")
-    return out
-
-
-def data_warnings(corpus: Corpus, *, analyses: Sequence[str], from_year: int = 0, to_year: int = 0,
-                  slice_years: int = 1, alias: str = "") -> list[str]:
+def data_warnings(corpus: Corpus, *, analyses: Sequence[str], alias: str = "") -> list[str]:
     """Return one line per suspicious property of ``corpus`` for the analyses asked for.
 
     Parameters
@@ -82,18 +70,15 @@ def data_warnings(corpus: Corpus, *, analyses: Sequence[str], from_year: int = 0
     corpus : Corpus
     analyses : sequence of str
         Analyses of the run (keys of :data:`FIELDS`).
-    from_year, to_year : int, optional
-        Time span of the run; 0 takes the data's first / last year.
-    slice_years : int, optional (default=1)
-        Years per slice.
     alias : str, optional
         Alias table path ("" when none is given).
 
     Returns
     -------
     list of str
-        Messages such as ``"17 % of records without keywords"`` or
-        ``"slice 2003 has no records"``, in a stable order.
+        Messages such as ``"17 % of records without keywords"``, in a stable order.
+        Cited references that no record has are left to the co-citation analysis,
+        which is skipped with its own message.
     """
     out: list[str] = []
     n = len(corpus)
@@ -106,24 +91,11 @@ def data_warnings(corpus: Corpus, *, analyses: Sequence[str], from_year: int = 0
     seen: set[str] = set()
     for analysis in analyses:
         column, name = FIELDS[analysis]
-        missing = 1.0 - coverage(corpus, analysis)
-        if column not in seen and missing >= MISSING_SHARE:
+        missing = round(1.0 - coverage(corpus, analysis), 9)
+        told = column == "cited_refs" and missing == 1.0  # the skipped analysis says so itself
+        if column not in seen and missing >= MISSING_SHARE and not told:
             out.append(f"{_percent(missing)} of records without {name}")
         seen.add(column)
-    years = pd.to_numeric(corpus.records["year"], errors="coerce")
-    no_year = int(years.isna().sum())
-    if no_year:
-        out.append(f"{no_year} records without a year are left out of the time slices")
-    known = years.dropna().to_numpy(dtype=int)
-    if known.size:
-        first = from_year or int(known.min())
-        last = to_year or int(known.max())
-        empty = _empty_slices(known, first, last, slice_years)
-        if len(empty) == 1:
-            out.append(f"slice {empty[0]} has no records")
-        elif empty:
-            shown = ", ".join(empty[:10]) + (f" and {len(empty) - 10} more" if len(empty) > 10 else "")
-            out.append(f"{len(empty)} slices have no records: {shown}")
     dbs = set(corpus.records["db"].dropna())
     if "keyword" in analyses and not alias and dbs & _CHINESE_DBS and dbs & _ENGLISH_DBS:
         out.append("Chinese and English records are mixed without an alias table: their keywords "

@@ -141,9 +141,7 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
             corpus = _stages.read_corpus(inputs, config)
         log.info(corpus.report.to_text())
         _stages.write_import_tables(corpus, tmp / "import")
-        for message in data_warnings(corpus, analyses=net["analyses"], from_year=net["from_year"],
-                                     to_year=net["to_year"], slice_years=net["slice_years"],
-                                     alias=net["alias"]):
+        for message in data_warnings(corpus, analyses=net["analyses"], alias=net["alias"]):
             log.warn(message)
         sections, summaries = [], {}
         for kind in net["analyses"]:
@@ -176,8 +174,8 @@ def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
 
     multi = len(config["network"]["analyses"]) > 1
     if kind in CITATION_KINDS and not corpus.records["cited_refs"].map(len).any():
-        message = (f"{kind}: the records hold no cited references (CNKI exports have none); "
-                   f"use WoS, Scopus or CSSCI exports for co-citation")
+        message = (f"{kind}: the records hold no cited references (CNKI, Wanfang and RIS exports "
+                   f"carry none); use WoS, Scopus or CSSCI exports for co-citation")
         if not multi:
             raise DataError(message)
         log.warn(message + "; analysis skipped")

@@ -30,16 +30,13 @@ def test_keyword_coverage_and_rejects():
     assert "2 of 102 records were rejected (listed in import/rejected.csv)" in msgs
 
 
-def test_empty_slices_and_missing_years():
-    years = [2000, 2001, 2004, None] * 5
-    c = _corpus(20, 20, years, ["wos"] * 20)
-    msgs = data_warnings(c, analyses=["keyword"])
-    assert "5 records without a year are left out of the time slices" in msgs
-    assert "2 slices have no records: 2002, 2003" in msgs
-    wide = data_warnings(c, analyses=["keyword"], slice_years=2)
-    assert "slice 2002-2003 has no records" in wide
-    assert not any("have no records" in m or "has no records" in m
-               for m in data_warnings(c, analyses=["keyword"], from_year=2004))
+def test_missing_cited_references_are_left_to_the_skipped_analysis():
+    c = _corpus(0, 10, [2010] * 10, ["cnki"] * 10)
+    msgs = data_warnings(c, analyses=["keyword", "reference"])
+    assert "100 % of records without keywords" in msgs
+    assert not any("cited references" in m for m in msgs)
+    assert "10 % of records without keywords" in data_warnings(_corpus(9, 10, [2010] * 10, ["wos"] * 10),
+                                                                analyses=["keyword"])
 
 
 def test_mixed_languages_without_alias():
