@@ -18,7 +18,8 @@ import pandas as pd
 
 from litmap.corpus import Corpus
 
-__all__ = ["Section", "read_corpus", "write_import_tables", "map_analysis", "write_report"]
+__all__ = ["Section", "read_corpus", "write_import_tables", "write_corpus_figures", "map_analysis",
+           "write_report"]
 
 Stage = Callable[[str], ContextManager[None]]
 
@@ -96,6 +97,33 @@ def write_import_tables(corpus: Corpus, folder: Path) -> list[Path]:
         _csv(getattr(corpus.report, name), path)
         out.append(path)
     return out
+
+
+def write_corpus_figures(corpus: Corpus, folder: Path) -> list[Path]:
+    """Write the annual-output figure (SVG and 300-dpi PNG) for theses and slides.
+
+    Parameters
+    ----------
+    corpus : Corpus
+    folder : Path
+        Created when absent.
+
+    Returns
+    -------
+    list of Path
+        The files written (none when no record has a year).
+    """
+    import matplotlib.pyplot as plt
+
+    from litmap.viz.figures import annual_counts, annual_output_figure, save_figure
+
+    if annual_counts(corpus).empty:
+        return []
+    fig = annual_output_figure(corpus)
+    try:
+        return save_figure(fig, folder / "annual_output.svg")
+    finally:
+        plt.close(fig)
 
 
 def _years(corpus: Corpus, net: Mapping[str, Any]) -> tuple[int, int] | None:

@@ -23,7 +23,7 @@ from typing import Any, Callable, Mapping
 from litmap.errors import ConfigError, ParameterError
 
 __all__ = ["PARAMETERS", "default_config", "load_config", "merge_config",
-           "validate_config", "config_template", "parse_override", "resolve_paths"]
+           "validate_config", "config_template", "resolve_paths"]
 
 def _network_choices(name: str) -> Callable[[], tuple[str, ...]]:
     """The allowed values of a network option, read from :mod:`litmap.network` when needed."""
@@ -331,38 +331,6 @@ def resolve_paths(config: dict[str, dict[str, Any]], base: str | Path, *,
         if given("network", key) and config["network"][key]:
             config["network"][key] = str(base / config["network"][key])
     return config
-
-
-def parse_override(text: str) -> tuple[str, Any]:
-    """Parse a ``section.key=value`` override from the command line.
-
-    The value is read as a TOML value (``3``, ``1.5``, ``true``, ``["a", "b"]``,
-    ``"text"``); anything that is not valid TOML is taken as a plain string.
-
-    Parameters
-    ----------
-    text : str
-        E.g. ``"network.strength=jaccard"``.
-
-    Returns
-    -------
-    tuple of (str, object)
-        The dotted key and the value.
-
-    Raises
-    ------
-    ConfigError
-        When ``text`` has no ``=`` or the key is not ``section.key``.
-    """
-    key, sep, raw = text.partition("=")
-    key = key.strip()
-    if not sep or key.count(".") != 1:
-        raise ConfigError(f"--set {text!r}: expected SECTION.KEY=VALUE, e.g. network.strength=jaccard")
-    try:
-        value = tomllib.loads(f"v = {raw.strip()}")["v"]
-    except tomllib.TOMLDecodeError:
-        value = raw.strip()
-    return key, value
 
 
 def merge_config(base: Mapping[str, Mapping[str, Any]],

@@ -152,6 +152,8 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
                 s = section.summary
                 log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
                          f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
+        with _stage(log, "figures"):
+            _stages.write_corpus_figures(corpus, tmp / "figures")
         with _stage(log, "report"):
             report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
         with _stage(log, "manifest"):

@@ -6,9 +6,13 @@ from pathlib import Path
 
 import click
 
-from litmap.config import default_config, load_config, merge_config, parse_override
+import tomllib
+from typing import Any
 
-__all__ = ["COMMANDS", "run_cmd", "demo_cmd", "config_group"]
+from litmap.config import default_config, load_config, merge_config
+from litmap.errors import ConfigError
+
+__all__ = ["COMMANDS", "run_cmd", "demo_cmd", "config_group", "parse_override"]
 
 #: Command-line option -> configuration key (None when the option is not given).
 _OVERRIDES = {
@@ -20,6 +24,38 @@ _OVERRIDES = {
     "method": "cluster.method", "seed": "cluster.seed", "gamma": "burst.gamma",
     "min_duration": "burst.min_duration", "burst_mode": "burst.mode",
 }
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """Parse a ``section.key=value`` override from the command line.
+
+    The value is read as a TOML value (``3``, ``1.5``, ``true``, ``["a", "b"]``,
+    ``"text"``); anything that is not valid TOML is taken as a plain string.
+
+    Parameters
+    ----------
+    text : str
+        E.g. ``"network.strength=jaccard"``.
+
+    Returns
+    -------
+    tuple of (str, object)
+        The dotted key and the value.
+
+    Raises
+    ------
+    ConfigError
+        When ``text`` has no ``=`` or the key is not ``section.key``.
+    """
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or key.count(".") != 1:
+        raise ConfigError(f"--set {text!r}: expected SECTION.KEY=VALUE, e.g. network.strength=jaccard")
+    try:
+        value = tomllib.loads(f"v = {raw.strip()}")["v"]
+    except tomllib.TOMLDecodeError:
+        value = raw.strip()
+    return key, value
 
 
 def _verbosity(quiet: bool, verbose: bool) -> int:
@@ -121,7 +157,6 @@ def config_group() -> None:
 def config_init(path: Path, force: bool) -> None:
     """Write a commented default configuration to PATH (default: study.toml)."""
     from litmap.config import config_template
-    from litmap.errors import ConfigError
 
     if path.exists() and not force:
         raise ConfigError(f"{path} exists; use --force to overwrite it")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from litmap.cli._run import parse_override
 from litmap.config import (PARAMETERS, config_template, default_config, load_config, merge_config,
-                           parse_override, validate_config)
+                           validate_config)
 from litmap.errors import ConfigError, ParameterError
 
 

@@ -119,8 +119,10 @@ def test_every_analysis_is_a_section_of_the_report(two_runs):
         assert f'id="{key}"' in html
         assert f'id="lm-map-{key.split("-")[1]}"' in html
     for kind in ANALYSES.split(","):
-        for name in ("nodes.csv", "edges.csv", "clusters.csv", "bursts.csv", "network.graphml"):
+        for name in ("nodes.csv", "edges.csv", "clusters.csv", "bursts.csv", "network.graphml",
+                     "top_items.csv"):
             assert (a / kind / name).is_file()
+    assert (a / "figures" / "annual_output.svg").is_file() and (a / "figures" / "annual_output.png").is_file()
 
 
 def test_bilingual_alias_merges_chinese_and_english_keywords(two_runs):
