@@ -16,7 +16,6 @@ it exits sees only the peak of the last stage; the whole run's peak is the
 from __future__ import annotations
 
 import contextlib
-import resource
 import sys
 import threading
 import time
@@ -37,7 +36,7 @@ def peak_rss_mb() -> float:
     -------
     float
         ``VmHWM`` of ``/proc/self/status`` (since the last reset) on Linux, else
-        ``ru_maxrss``.
+        ``ru_maxrss`` (the peak working set on Windows).
     """
     try:
         for line in _STATUS.read_text().splitlines():
@@ -45,6 +44,13 @@ def peak_rss_mb() -> float:
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
+    try:
+        import resource
+    except ImportError:  # Windows: the peak working set
+        import psutil
+
+        info = psutil.Process().memory_info()
+        return getattr(info, "peak_wset", info.rss) / (1024 * 1024)
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return maxrss / (1024 * 1024) if sys.platform == "darwin" else maxrss / 1024
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
+from typing import Any
 
 import click
-
-import tomllib
-from typing import Any
 
 from litmap.config import default_config, load_config, merge_config
 from litmap.errors import ConfigError
@@ -64,7 +63,7 @@ def _verbosity(quiet: bool, verbose: bool) -> int:
     return 0 if quiet else 2 if verbose else 1
 
 
-def _finish(result, verbosity: int) -> None:
+def _finish(result: Any, verbosity: int) -> None:
     """Tell the user where the report is (even when quiet: it is the answer)."""
     if verbosity:
         totals = result.manifest["records"]
