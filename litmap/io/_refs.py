@@ -15,7 +15,15 @@ Styles
     ``Author, A., Author, B., Title (2010) Journal, 12 (3), pp. 34-56.`` and the
     2025 form ``Author, Given, Title, Journal, 12, 3, pp. 34-56, (2010)``.
 ``cssci``
-    ``2.严栋.基于物联网的智慧图书馆.图书馆学刊.2010.32(7)``.
+    ``2.严栋.基于物联网的智慧图书馆.图书馆学刊.2010.32(7)`` (author.title.source.year.vol(issue)).
+    The first author of a Chinese list (``陈琴,庞丽娟,许晓晖``) is the name before
+    the first ``,`` ``;`` ``、`` (never "surname, initials"); a Latin-script
+    ``Bagozzi,R P`` stays surname plus initials. A reference without a year
+    (books: ``金元浦.中国文化概论.北京:中国人民大学出版社``) keys on author and
+    title: ``金元浦||中国文化概论|||``, the title standing in the source part; it
+    is kept only when both the author and the title are present. A year written
+    after the publisher (``扬州:扬州大学,2021``, ``IEEE Press,2012:440-443``) is
+    used as the year of such a key.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 from typing import Iterable
+
+from litmap.io._affil import has_cjk
 
 __all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "STYLES"]
 
@@ -40,6 +50,9 @@ _NUM = re.compile(r"^[A-Za-z]?\d+[A-Za-z]?$")
 _VOL_ISSUE = re.compile(r"^(\d+)\s*(?:\((\d+[-\d]*)\))?\.?$")
 _CSSCI_NUM = re.compile(r"^\s*\d+\s*[.、]\s*")
 _CSSCI_VOL = re.compile(r"^(\d+)?\s*(?:\((\d+)\))?")
+_CSSCI_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:,|$)")
+_CJK_NAME_SEP = re.compile(r"[,;、]")
+_CSSCI_PUB_YEAR = re.compile(r"[:,]\s*(1[5-9]\d\d|20\d\d)(?::[\d-]+)?\s*$")
 _NONWORD = re.compile(r"[^\w\s]")
 _WS = re.compile(r"\s+")
 
@@ -152,10 +165,10 @@ def _parse_scopus(raw: str) -> str:
 def _parse_cssci(raw: str) -> str:
     text = _CSSCI_NUM.sub("", unicodedata.normalize("NFKC", raw).strip(), count=1)
     parts = [p.strip() for p in text.split(".")]
-    author = _author(parts[0]) if parts else ""
+    author = _cssci_author(parts[0]) if parts else ""
     year = source = volume = ""
     for i, p in enumerate(parts[1:], 1):
-        m = re.match(r"^(1[5-9]\d\d|20\d\d)(?:,|$)", p)
+        m = _CSSCI_YEAR.match(p)
         if m and i >= 2:
             year = m.group(1)
             source = parts[i - 1] if i >= 3 else ""
@@ -163,9 +176,20 @@ def _parse_cssci(raw: str) -> str:
                 vm = _CSSCI_VOL.match(parts[i + 1])
                 volume = (vm.group(1) or "") if vm else ""
             break
-    if not year and len(parts) >= 3:
-        source = parts[2]
+    if not year and len(parts) >= 2 and (m := _CSSCI_YEAR.match(parts[1])):
+        year = m.group(1)  # author.year
+    elif not year and len(parts) >= 2:
+        source = parts[1]  # no year part: the title names the work (books: author.title.place:publisher)
+        m = _CSSCI_PUB_YEAR.search(parts[-1]) if len(parts) >= 3 else None
+        year = m.group(1) if m else ""
     return _key(author, year, source, volume, "", _doi(text))
+
+
+def _cssci_author(names: str) -> str:
+    """First author of a CSSCI author list: ``陈琴,庞丽娟`` -> ``陈琴``; ``Bagozzi,R P`` -> ``bagozzi r p``."""
+    if has_cjk(names):
+        return _author(_CJK_NAME_SEP.split(names, 1)[0])
+    return _author(names)
 
 
 _PARSERS = {"wos": _parse_wos, "scopus": _parse_scopus, "cssci": _parse_cssci}
@@ -201,16 +225,20 @@ _KEY_CACHE_MAX = 2_000_000
 
 
 def _usable_key(raw: str, style: str) -> str:
-    """The key of ``raw``, or "" when it names neither author nor source, or neither year nor DOI."""
+    """The key of ``raw``, or "" when it is unusable (see :func:`ref_keys`)."""
     key = _PARSERS[style](raw)
     a, y, s, _, _, d = key.split("|")
-    return key if (a or s) and (y or d) else ""
+    if (a or s) and (y or d) or (style == "cssci" and a and s):
+        return key
+    return ""
 
 
 def ref_keys(raws: Iterable[str], style: str) -> list[str]:
     """Keys of one record's references: unusable ones dropped, repeats removed, order kept.
 
-    A key is usable when it names an author or a source, and a year or a DOI.
+    A key is usable when it names an author or a source, and a year or a DOI;
+    a CSSCI key without year or DOI is usable when it names both an author and a
+    title (see the module notes).
     Keys are cached per raw string (the cache is cleared past two million entries).
 
     Parameters

@@ -40,6 +40,33 @@ def test_cssci_style_key() -> None:
     assert parse_ref("2.严栋.基于物联网的智慧图书馆.图书馆学刊.2010.32(7)", "cssci") == "严栋|2010|图书馆学刊|32||"
 
 
+@pytest.mark.parametrize(("raw", "key"), [
+    ("陈琴,庞丽娟,许晓晖.题名.刊名.2010.32(7)", "陈琴|2010|刊名|32||"),
+    ("5.陈琴，庞丽娟、许晓晖.题名.刊名.2010.32(7)", "陈琴|2010|刊名|32||"),
+    ("26.德鲁克,彼得.卓有成效的管理者.北京:机械工业出版社", "德鲁克||卓有成效的管理者|||"),
+    ("27.Bagozzi,R P.State versus action orientation.Journal of Consumer Research.1992.18(4)",
+     "bagozzi r p|1992|journal of consumer research|18||"),
+])
+def test_cssci_first_author_of_a_chinese_list(raw: str, key: str) -> None:
+    assert parse_ref(raw, "cssci") == key
+
+
+@pytest.mark.parametrize(("raw", "key"), [
+    ("金元浦.中国文化概论.北京:…出版社", "金元浦||中国文化概论|||"),
+    ("金元浦.中国文化概论.北京:中国人民大学出版社", "金元浦||中国文化概论|||"),
+    ("9.朱嘉明.“元宇宙”和“后人类社会”.经济观察报.6.21(33)", "朱嘉明||“元宇宙”和“后人类社会”|||"),
+    ("37.潘星.智慧图书馆联盟建设策略研究:学位论文.扬州:扬州大学,2021", "潘星|2021|智慧图书馆联盟建设策略研究:学位论文|||"),
+    ("6.WANG,R H.Book purchasing model.Piscataway:IEEE Press,2012:440-443", "wang r h|2012|book purchasing model|||"),
+])
+def test_cssci_reference_without_year_keys_on_author_and_title(raw: str, key: str) -> None:
+    assert ref_keys([raw], "cssci") == [key]
+
+
+@pytest.mark.parametrize("raw", ["4..教育部关于印发若干意见的通知.北京", "金元浦", "12.金元浦"])
+def test_cssci_reference_without_year_needs_author_and_title(raw: str) -> None:
+    assert ref_keys([raw], "cssci") == []
+
+
 def test_same_reference_written_differently_is_one_key() -> None:
     a = parse_ref("Smith JR, 2010, NATURE, V12, P34", "wos")
     b = parse_ref("Smith, J.R., Title of it (2010) Nature, 12, pp. 34-40", "scopus")
@@ -81,3 +108,15 @@ def test_institutions_are_deduplicated_in_order() -> None:
     insts, countries = institutions_countries(["北京师范大学艺术与传媒学院", "北京师范大学文学院",
                                                "Univ A, X, Japan."])
     assert insts == ["北京师范大学", "Univ A"] and countries == ["China", "Japan"]
+
+
+@pytest.mark.corpora
+def test_real_cssci_references_get_chinese_first_authors(corpora_dir) -> None:
+    from litmap.io import read
+
+    refs = read(corpora_dir / "other_cssci").records["cited_refs"].explode().dropna()
+    authors = refs.str.split("|").str[0]
+    # a Chinese author list never becomes "surname initials" (陈琴 庞)
+    assert not authors.str.fullmatch(r"[\u4e00-\u9fff]{2,4} [\u4e00-\u9fff]").any()
+    books = refs[refs.str.split("|").str[1] == ""]
+    assert len(books) > 100 and (books.str.split("|").str[2] != "").all()
