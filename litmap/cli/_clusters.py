@@ -1,10 +1,10 @@
 """``litmap clusters`` and ``litmap bursts``: clusters with labels, Q and S; burst tables and figures.
 
 ``litmap clusters SOURCE`` accepts either a corpus ``.parquet`` (the network is
-built here with the network options, and labels come from its records) or a
-folder written by ``litmap network`` (``nodes.csv`` + ``edges.csv``: clusters, Q
-and S; labels then need ``--corpus``, whose records are matched to the nodes by
-their surface forms, the ``labels`` column of ``nodes.csv``).
+built here with the network options) or a folder written by ``litmap network``,
+read back whole with :func:`litmap.network.read_network`. Labels come from the
+records: the corpus itself, ``--corpus``, or the corpus file the folder's
+``params.json`` names (found relative to the folder, checked by SHA-256).
 """
 
 from __future__ import annotations
@@ -13,13 +13,10 @@ import json
 import re
 import warnings
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import click
-import numpy as np
 import pandas as pd
-import scipy.sparse as sp
 
 from litmap.errors import DataError, ParameterError
 
@@ -68,45 +65,20 @@ def _build(corpus: Any, opts: dict) -> Any:
     return net
 
 
-def _folder_network(folder: Path, corpus: Any) -> Any:
-    """A network read back from ``nodes.csv``/``edges.csv`` (incidence from ``corpus``)."""
-    nodes_csv, edges_csv = folder / "nodes.csv", folder / "edges.csv"
-    for p in (nodes_csv, edges_csv):
-        if not p.is_file():
-            raise DataError(f"{folder}: not a network folder from `litmap network` (no {p.name})")
-    nodes = pd.read_csv(nodes_csv, keep_default_na=False).sort_values("id").reset_index(drop=True)
-    edges = pd.read_csv(edges_csv)
-    n = len(nodes)
-    if n == 0 or not {"label", "labels", "kind"} <= set(nodes.columns):
-        raise DataError(f"{nodes_csv}: expected the columns id, label, labels, kind, ...")
-    w = edges["strength"].to_numpy(float)
-    matrix = sp.csr_matrix((np.r_[w, w], (np.r_[edges["source"], edges["target"]],
-                                          np.r_[edges["target"], edges["source"]])), shape=(n, n))
-    net = SimpleNamespace(nodes=nodes, matrix=matrix)
-    if corpus is not None:
-        net.incidence, net.record_uids = _match_records(nodes, corpus, folder)
-    return net
+def _folder_corpus(folder: Path, corpus_path: Path | None, required: bool) -> Any:
+    """The corpus behind a network folder: ``--corpus``, else the file its params.json names."""
+    from litmap.corpus import Corpus
+    from litmap.network import recorded_corpus
 
-
-def _match_records(nodes: pd.DataFrame, corpus: Any, folder: Path) -> tuple[sp.csr_matrix, np.ndarray]:
-    from litmap.network.items import record_items
-
-    kind = str(nodes["kind"].iloc[0])
-    if kind == "coupling":
-        raise DataError(f"{folder}: labels of a coupling network need the corpus .parquet as SOURCE")
-    slices = [c[2:] for c in nodes.columns if re.fullmatch(r"n_\d{4}(-\d{4})?", c)]
-    records = corpus.records
-    if slices:
-        lo, hi = int(slices[0][:4]), int(slices[-1][-4:])
-        year = pd.to_numeric(records["year"], errors="coerce")
-        records = records[(year >= lo) & (year <= hi)].reset_index(drop=True)
-    surface = {s: i for i, forms in enumerate(nodes["labels"]) for s in str(forms).split("; ") if s}
-    rows, items = record_items(records, kind)
-    col = np.array([surface.get(x, -1) for x in items], dtype=np.int64)
-    keep = col >= 0
-    inc = sp.csr_matrix((np.ones(int(keep.sum())), (rows[keep], col[keep])), shape=(len(records), len(nodes)))
-    inc.data[:] = 1.0
-    return inc, records["uid"].to_numpy(dtype=object)
+    if corpus_path is not None:
+        return Corpus.load(corpus_path)
+    try:
+        return Corpus.load(recorded_corpus(folder))
+    except DataError as exc:
+        if required:
+            raise DataError(f"--labels needs the records: {exc}; pass --corpus CORPUS.parquet") from exc
+        click.echo(f"Warning: clusters without labels: {exc} (pass --corpus CORPUS.parquet)", err=True)
+        return None
 
 
 @click.command("clusters")
@@ -125,36 +97,32 @@ def _match_records(nodes: pd.DataFrame, corpus: Any, folder: Path) -> tuple[sp.c
               help="Where label terms come from (default: title); repeatable.")
 @click.option("--top", type=int, default=5, show_default=True, help="Label terms per cluster.")
 @click.option("--corpus", "corpus_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Corpus .parquet behind a network folder (for labels).")
+              default=None, help="Corpus .parquet behind a network folder, for labels (default: the one "
+                                 "its params.json names).")
 @_network_options
 @click.option("-o", "--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder: clusters.csv, membership.csv, labels.csv, quality.json.")
+              help="Output folder for clusters.csv, membership.csv, labels.csv, quality.json (default: "
+                   "the network folder; none for a corpus).")
 def clusters_cmd(source: Path, method: str, resolution: float, seed: int, n_clusters: int | None,
                  min_size: int, dissimilarity: str, label_methods: tuple[str, ...], fields: tuple[str, ...],
                  top: int, corpus_path: Path | None, out: Path | None, **net_opts: Any) -> None:
     """Cluster a network (folder from `litmap network`, or a corpus .parquet) and label the clusters."""
-    from litmap.cluster import cluster_matrix, label_clusters
+    from litmap.cluster import cluster_network, label_clusters
     from litmap.corpus import Corpus
+    from litmap.network import read_network
 
+    methods = [m for m in (label_methods or ("llr", "mi", "tfidf")) if m != "none"]
     if source.is_dir():
-        corpus = Corpus.load(corpus_path) if corpus_path else None
-        net = _folder_network(source, corpus)
+        net = read_network(source)
+        corpus = _folder_corpus(source, corpus_path, bool(label_methods)) if methods else None
+        out = source if out is None else out
     else:
         corpus = Corpus.load(source)
         net = _build(corpus, net_opts)
-    years = (pd.to_numeric(net.nodes["first_year"], errors="coerce")
-             if "first_year" in net.nodes else None)
-    result = cluster_matrix(net.matrix, method=method, resolution=resolution, seed=seed,
-                            n_clusters=n_clusters, min_size=min_size,
-                            dissimilarity=None if dissimilarity == "none" else dissimilarity,
-                            years=None if years is None else years.to_numpy(float))
-    methods = [m for m in (label_methods or ("llr", "mi", "tfidf")) if m != "none"]
-    if methods and corpus is None:
-        if label_methods:
-            raise ParameterError("--labels needs the records: pass --corpus CORPUS.parquet with a "
-                                 "network folder")
-        methods = []
-    if methods:
+    result = cluster_network(net, method=method, resolution=resolution, seed=seed, n_clusters=n_clusters,
+                             min_size=min_size,
+                             dissimilarity=None if dissimilarity == "none" else dissimilarity)
+    if methods and corpus is not None:
         result = label_clusters(result, net, corpus=corpus, source=fields or ("title",), methods=methods,
                                 top=top)
     click.echo(str(result))

@@ -64,7 +64,8 @@ def _ngrams(value: str) -> tuple[int, int]:
 @click.option("--user-dict", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="--type term: jieba user dictionary for Chinese text.")
 @click.option("--format", "formats", multiple=True, type=click.Choice(_FORMATS),
-              help="Output formats (default: all).")
+              help="Exchange formats (default: all); nodes.csv, edges.csv, network.npz and "
+                   "params.json are always written.")
 @click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
               help="Output folder.")
 def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, select: str, min_count: int,
@@ -72,7 +73,11 @@ def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, se
                 exclude: Path | None, keywords_plus: bool, no_plural_merge: bool, weighted_betweenness: bool,
                 centrality: str, ngrams: str, user_dict: Path | None, formats: tuple[str, ...],
                 out: Path) -> None:
-    """Build a network from a corpus (.parquet from `litmap import`) and write its files."""
+    """Build a network from a corpus (.parquet from `litmap import`) and write its files.
+
+    The output folder is self-contained: `litmap clusters OUT` reads it back and
+    finds the corpus through params.json (path and SHA-256) for cluster labels.
+    """
     from litmap.corpus import Corpus
     from litmap.network import build_network, write_network
 
@@ -85,10 +90,11 @@ def network_cmd(corpus: Path, kind: str, years: str | None, slice_years: int, se
                             prune=None if prune == "none" else prune, prune_scope=prune_scope,
                             alias=list(alias) or None, exclude=exclude, merge_plurals=not no_plural_merge,
                             keywords_plus=keywords_plus, term_ngrams=_ngrams(ngrams), user_dict=user_dict,
-                            centrality={"auto": "auto", "yes": True, "no": False}[centrality], weighted_betweenness=weighted_betweenness)
+                            centrality={"auto": "auto", "yes": True, "no": False}[centrality],
+                            weighted_betweenness=weighted_betweenness)
     for w in caught:
         click.echo(f"Warning: {w.message}", err=True)
-    files = write_network(net, out, formats=formats or _FORMATS)
+    files = write_network(net, out, formats=formats or _FORMATS, corpus_path=corpus)
     s = net.summary()
     click.echo(f"{s['kind']} network: {s['nodes']} nodes, {s['edges']} edges, density {s['density']:.4f}, "
                f"{s['components']} components (largest {s['largest_component']})")

@@ -13,7 +13,8 @@ from litmap.network.model import Network
 from litmap.network.normalize import COUNTINGS, STRENGTHS, link_strength
 from litmap.network.prune import PRUNINGS, pathfinder, pfnet
 from litmap.network.select import g_index, parse_select
+from litmap.network.store import read_network, recorded_corpus
 
-__all__ = ["build_network", "Network", "write_network", "KINDS", "STRENGTHS", "COUNTINGS", "PRUNINGS",
-           "PRUNE_SCOPES", "Cleaner", "read_alias", "read_exclusion", "link_strength", "g_index",
-           "parse_select", "pathfinder", "pfnet", "betweenness"]
+__all__ = ["build_network", "Network", "write_network", "read_network", "recorded_corpus", "KINDS",
+           "STRENGTHS", "COUNTINGS", "PRUNINGS", "PRUNE_SCOPES", "Cleaner", "read_alias", "read_exclusion",
+           "link_strength", "g_index", "parse_select", "pathfinder", "pfnet", "betweenness"]

@@ -1,5 +1,9 @@
 """Writers of a :class:`~litmap.network.model.Network`: tables, GraphML, GEXF, Pajek, VOSviewer.
 
+:func:`write_network` also writes ``network.npz`` and ``params.json``
+(:mod:`litmap.network.store`), which make the folder readable by
+:func:`litmap.network.read_network`.
+
 Every writer is deterministic (same network, same bytes): no dates, fixed column
 and attribute order, UTF-8 with ``\\n`` line ends. Node ids are 0-based in the
 tables, GraphML and GEXF, and 1-based in Pajek and VOSviewer files (as those
@@ -17,6 +21,7 @@ import pandas as pd
 
 from litmap.errors import ParameterError
 from litmap.network.model import Network
+from litmap.network.store import write_arrays, write_params
 
 __all__ = ["FORMATS", "write_network", "write_tables", "write_graphml", "write_gexf", "write_pajek",
            "write_vosviewer", "write_vosviewer_json"]
@@ -231,8 +236,13 @@ FORMATS: tuple[str, ...] = ("csv", "graphml", "gexf", "pajek", "vosviewer", "vos
 
 
 def write_network(net: Network, directory: str | Path, *, formats: tuple[str, ...] = FORMATS,
-                  clusters: pd.Series | None = None, stem: str = "network") -> list[Path]:
-    """Write a network in several formats into one folder.
+                  clusters: pd.Series | None = None, stem: str = "network",
+                  corpus_path: str | Path | None = None) -> list[Path]:
+    """Write a network into one self-contained folder, plus exchange formats.
+
+    The folder always gets ``nodes.csv``, ``edges.csv``, ``network.npz`` and
+    ``params.json`` (:data:`litmap.network.store.FOLDER_FILES`), from which
+    :func:`litmap.network.read_network` rebuilds the network exactly.
 
     Parameters
     ----------
@@ -240,31 +250,40 @@ def write_network(net: Network, directory: str | Path, *, formats: tuple[str, ..
     directory : str or pathlib.Path
         Output folder (created).
     formats : tuple of str, optional
-        Any of :data:`FORMATS` (default all): ``csv`` → nodes.csv, edges.csv;
-        ``graphml``, ``gexf``, ``pajek`` (.net); ``vosviewer`` → ``<stem>_vos_map.txt``
-        and ``<stem>_vos_network.txt``; ``vosviewer-json`` → ``<stem>_vos.json``.
+        Any of :data:`FORMATS` (default all): ``graphml``, ``gexf``, ``pajek``
+        (.net); ``vosviewer`` → ``<stem>_vos_map.txt`` and ``<stem>_vos_network.txt``;
+        ``vosviewer-json`` → ``<stem>_vos.json``. ``csv`` names the tables, which
+        are written in any case.
     clusters : pandas.Series, optional
         Node id -> cluster, written to the VOSviewer files.
     stem : str, optional (default="network")
-        File name stem.
+        File name stem of the exchange formats.
+    corpus_path : str or pathlib.Path, optional
+        The corpus ``.parquet`` the network was built from; ``params.json``
+        records its path and SHA-256 so that labels can be drawn later.
 
     Returns
     -------
     list of pathlib.Path
         The files written.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown format, a parameter that is not JSON, or a missing corpus file.
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ParameterError(f"formats: unknown {', '.join(unknown)}; expected any of {', '.join(FORMATS)}")
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
-    out: list[Path] = []
+    out = write_tables(net, d)
+    out += [write_arrays(net, d / "network.npz"),
+            write_params(net, d / "params.json", corpus_path=corpus_path)]
     for f in FORMATS:
-        if f not in formats:
+        if f not in formats or f == "csv":
             continue
-        if f == "csv":
-            out += write_tables(net, d)
-        elif f == "graphml":
+        if f == "graphml":
             out.append(write_graphml(net, d / f"{stem}.graphml"))
         elif f == "gexf":
             out.append(write_gexf(net, d / f"{stem}.gexf"))

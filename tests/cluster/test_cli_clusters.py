@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -57,8 +58,10 @@ def test_clusters_from_network_folder(corpus_file, tmp_path):
     assert again.exit_code == 0, again.output
     for name in ("clusters.csv", "membership.csv", "labels.csv"):
         assert (a / name).read_bytes() == (b / name).read_bytes()
-    bad = _run(["clusters", net, "--labels", "llr"])
-    assert bad.exit_code == 2 and "--corpus" in bad.output
+    moved = tmp_path / "elsewhere" / "deeper" / "net"  # params.json names the corpus relative to the folder
+    shutil.copytree(net, moved)
+    bad = _run(["clusters", moved, "--labels", "llr"])
+    assert bad.exit_code == 2 and "--corpus" in bad.output and "not found" in bad.output
     empty = tmp_path / "empty"
     empty.mkdir()
     assert _run(["clusters", empty]).exit_code == 2

@@ -26,8 +26,9 @@ def test_all_formats_read_back(corpus, tmp_path):
     net = build_network(corpus, select=None)
     files = write_network(net, tmp_path, clusters=pd.Series(0, index=net.nodes.index))
     names = sorted(p.name for p in files)
-    assert names == sorted(["nodes.csv", "edges.csv", "network.graphml", "network.gexf", "network.net",
-                            "network_vos_map.txt", "network_vos_network.txt", "network_vos.json"])
+    assert names == sorted(["nodes.csv", "edges.csv", "network.npz", "params.json", "network.graphml",
+                            "network.gexf", "network.net", "network_vos_map.txt", "network_vos_network.txt",
+                            "network_vos.json"])
     nodes = pd.read_csv(tmp_path / "nodes.csv")
     assert nodes["label"].tolist() == net.nodes["label"].tolist()
     assert [c for c in nodes.columns if c.startswith("n_")] == ["n_2018", "n_2019", "n_2020"]
@@ -109,6 +110,6 @@ def test_same_bytes_across_processes_and_hash_seeds(corpus, tmp_path, data_dir):
                              timeout=120)
         assert res.returncode == 0, res.stderr
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) == 8
+    assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) == 10
     for name, data in outputs[0].items():
         assert data == outputs[1][name], name
