@@ -21,6 +21,9 @@ EDGE_COLUMNS: tuple[str, ...] = ("source", "target", "count", "strength", "first
 class Network:
     """A co-occurrence, co-citation or coupling network with its provenance.
 
+    :func:`litmap.network.write_network` writes it to a folder and
+    :func:`litmap.network.read_network` reads it back whole (every attribute equal).
+
     Attributes
     ----------
     nodes : pandas.DataFrame
