@@ -131,7 +131,7 @@ def test_live_line_on_a_terminal_for_stages_over_a_second():
     stream = _Terminal()
     log = StageLog(verbosity=1, stream=stream)
     with log.stage("keyword: labels"):
-        time.sleep(1.7)
+        time.sleep(2.3)
     text = stream.getvalue()
     assert "\rkeyword: labels" in text and " s ..." in text  # live elapsed time
     assert text.rstrip().endswith("MB") and "\r\033[K" in text  # final line replaces it
