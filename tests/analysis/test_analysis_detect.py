@@ -67,7 +67,8 @@ class TestOnCensus:
     """Figures of the default chain on the real ring panel, recomputed by hand from the workbooks."""
 
     @pytest.fixture(scope="class")
-    def result(self):
+    @classmethod
+    def result(cls):
         return detect_counterurbanization(load_ring_panel())
 
     @staticmethod
