@@ -29,6 +29,7 @@ from litmap.io._text import decode
 from litmap.io.dedup import assign_uids, deduplicate
 
 # Importing a reader module registers its formats in FORMATS.
+from litmap.io._parallel import read_large  # noqa: E402
 from litmap.io import (cnki_endnote, cnki_estudy, cnki_excel, cnki_noteexpress,  # noqa: E402,F401
                        cnki_refworks, cnki_selfdefined, cssci, ris, scopus, wanfang, wos)
 
@@ -92,12 +93,15 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
     file_rows: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for path in files:
-        fmt, result, encoding = _parse_file(path, format)
         name = str(path)
+        large = read_large(name, format, normalise_record)  # records come back normalised
+        fmt, result, encoding = large or _parse_file(path, format)
         _apply_policy(result, name, on_bad_record)
         rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in result.problems)
-        for rec in result.records:
-            records.append(normalise_record(rec, fmt, name))
+        if large:
+            records.extend(result.records)
+        else:
+            records.extend(normalise_record(rec, fmt, name) for rec in result.records)
         file_rows.append({"path": name, "format": fmt.name, "encoding": encoding,
                           "read": len(result.records) + len(result.problems), "kept": 0,
                           "duplicates": 0, "rejected": len(result.problems)})
@@ -284,7 +288,9 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
     for key in ("title", "title_alt"):
         value = rec.get(key)
         if value:
-            rec[key] = nfkc(clean_text(value) or "" if "&" in value else value) or None
+            if "&" in value:
+                value = clean_text(value) or ""
+            rec[key] = (" ".join(value.split()) if value.isascii() else nfkc(value)) or None
         elif value is not None:
             rec[key] = None
     for key in ("abstract", "source", "doc_type", "volume", "issue", "pages", "language", "funding"):
@@ -297,7 +303,10 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
         elif value is not None:
             rec[key] = None
     doi = rec.get("doi")
-    rec["doi"] = _DOI_PREFIX.sub("", doi).strip().lower() or None if doi else None
+    if doi:
+        rec["doi"] = (doi if doi[:3] == "10." else _DOI_PREFIX.sub("", doi)).strip().lower() or None
+    else:
+        rec["doi"] = None
     if "keywords" in rec:
         rec["keywords"] = _items(rec["keywords"])
     else:

@@ -8,10 +8,11 @@ error naming the file.
 from __future__ import annotations
 
 import codecs
+from typing import Iterator
 
 from litmap.errors import EncodingError, ParseError
 
-__all__ = ["decode", "normalise_newlines"]
+__all__ = ["decode", "normalise_newlines", "check_sample", "utf8_blocks"]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig", "utf-8-sig"),
@@ -65,12 +66,77 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     text, encoding = _decode(data, path)
     if not text.strip():
         raise ParseError("empty file", path=path)
+    check_sample(text, path)
+    return normalise_newlines(text), encoding
+
+
+def check_sample(text: str, path: str) -> None:
+    """Raise if the first characters of a decoded file look like binary data.
+
+    Parameters
+    ----------
+    text : str
+        The decoded text (at least its first 4096 characters).
+    path : str
+        The file name, used in error messages.
+
+    Raises
+    ------
+    EncodingError
+        When more than 1 % (at least 3) of the first 4096 characters are control
+        characters that never occur in a text export.
+    """
     sample = text[:_SAMPLE]
     bad = sum(ch in _CONTROL for ch in sample)
     if bad > max(2, len(sample) // 100):
         raise EncodingError(f"binary data ({bad} control characters in the first "
                             f"{len(sample)} characters), not a text export", path=path)
-    return normalise_newlines(text), encoding
+
+
+def utf8_blocks(path: str, start: int, end: int, size: int = 1 << 22) -> Iterator[str]:
+    """Decode bytes ``start:end`` of a UTF-8 file block by block, never holding it whole.
+
+    Blocks are cut just after a newline byte (so neither a UTF-8 sequence nor a
+    CRLF pair is split); a UTF-8 BOM at offset 0 is dropped; line endings become
+    ``\\n``.
+
+    Parameters
+    ----------
+    path : str
+        The file.
+    start, end : int
+        Byte range to decode.
+    size : int, optional
+        Bytes read at a time.
+
+    Returns
+    -------
+    iterator of str
+
+    Raises
+    ------
+    UnicodeDecodeError
+        On bytes that are not UTF-8, or on a NUL byte (UTF-16 or binary data).
+    """
+    with open(path, "rb") as fh:
+        fh.seek(start)
+        left, carry = end - start, b""
+        if start == 0 and left >= 3:
+            head = fh.read(3)
+            left -= 3
+            carry = b"" if head == codecs.BOM_UTF8 else head
+        while left > 0 or carry:
+            block = fh.read(min(size, left)) if left > 0 else b""
+            left -= len(block)
+            data = carry + block
+            cut = data.rfind(b"\n") + 1 if left > 0 else len(data)
+            if cut == 0:
+                carry = data
+                continue
+            data, carry = data[:cut], data[cut:]
+            if b"\x00" in data:
+                raise UnicodeDecodeError("utf-8", data, data.find(b"\x00"), len(data), "NUL byte")
+            yield normalise_newlines(data.decode("utf-8"))
 
 
 def normalise_newlines(text: str) -> str:

@@ -56,6 +56,8 @@ def title_key(title: str | None) -> str:
     """
     if not title:
         return ""
+    if title.isascii():  # NFKC leaves ASCII unchanged
+        return _NONWORD.sub("", title.lower())
     return _NONWORD.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
@@ -94,7 +96,8 @@ def _surname(authors: list[str] | None) -> str:
     """First author's surname, case-folded, letters only (``Li, X`` and ``Li X.`` give ``li``)."""
     if not authors:
         return ""
-    words = unicodedata.normalize("NFKC", authors[0]).split(",")[0].split()
+    first = authors[0]
+    words = (first if first.isascii() else unicodedata.normalize("NFKC", first)).split(",")[0].split()
     return _NONWORD.sub("", words[0].casefold()) if words else ""
 
 

@@ -37,13 +37,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from typing import Any, Iterator
+from typing import Any, Iterable
 
 from litmap.io._fields import first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, Problem, register
+from litmap.io._wos_plain import parse_chunks, split_text
 
-__all__ = ["parse_wos", "parse_wos_tab", "parse_cnki_citespace", "WOS_TAGS"]
+__all__ = ["parse_wos", "parse_wos_chunks", "parse_wos_tab", "parse_cnki_citespace", "WOS_TAGS"]
 
 WOS_TAGS = frozenset(
     "FN VR PT AU AF BA BE BF CA GP TI SO SE BS LA DT CT CY CL SP HO DE ID AB C1 C3 RP EM RI OI "
@@ -52,6 +52,8 @@ WOS_TAGS = frozenset(
 # Tags mapped to schema fields (plus ER); the others are recognised and skipped.
 _USED_TAGS = frozenset("AU AF CA TI SO LA DT DE ID AB C1 CR TC Z9 PY EA VL IS BP EP AR DI UT FU FX "
                        "ER".split())
+# Tag -> 1 (mapped to a schema field) or 0 (recognised and skipped).
+_TAG_KINDS = {tag: int(tag in _USED_TAGS) for tag in WOS_TAGS}
 _OTHER_DBS = ("CNKI", "CSSCI", "WANFANG", "SCOPUS", "RIS")
 _LIST_TAGS_TAB = {"AU": "; ", "AF": "; ", "CA": "; ", "CR": "; "}
 
@@ -97,122 +99,34 @@ def parse_cnki_citespace(text: str, path: str) -> ParseResult:
     return _parse_tagged(text, default_db="cnki", cnki_keywords=True)
 
 
-# Cut before every line that starts like a field (two capitals/digits, then space or end).
-_PIECE = re.compile(r"\n(?=[A-Z][A-Z0-9](?: |\n|$))")
-_CHUNK = 1 << 22
-_ER_LINE = re.compile(r"\nER[ \t]*(?:\n|$)")
-
-
-def _chunks(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(first line, chunk)``; chunks end just after an ``ER`` line (bounded memory)."""
-    pos, line, n = 0, 1, len(text)
-    while pos < n:
-        m = _ER_LINE.search(text, pos + _CHUNK)
-        cut = m.end() if m else n
-        chunk = text[pos:cut]
-        yield line, chunk
-        line += chunk.count("\n")
-        pos = cut
-
-
-def _values(body: str, vals: list[str]) -> None:
-    """Append the values of a field body: indented lines are new values, others continue."""
-    if body.count("\n") == body.count("\n "):
-        vals.extend(filter(None, map(str.strip, body.split("\n"))))
-        return
-    lines = body.split("\n")
-    v = lines[0].strip()
-    if v:
-        vals.append(v)
-    for line in lines[1:]:
-        v = line.strip()
-        if not v:
-            continue
-        if line[0] == " " or not vals:
-            vals.append(v)
-        else:
-            vals[-1] = f"{vals[-1]} {v}"
-
-
 def _parse_tagged(text: str, *, default_db: str, cnki_keywords: bool) -> ParseResult:
-    result = ParseResult()
-    records, problems = result.records, result.problems
-    last: tuple[int, str] | None = None  # a record with no ER yet: (line, block)
-    for base, chunk in _chunks(text):
-        blocks = ("\n" + chunk).split("\nPT ")
-        _outside(blocks[0][1:], base, problems)
-        line = base + blocks[0].count("\n")
-        for block in blocks[1:]:
-            if last is not None:
-                problems.append(Problem(last[0], "record has no ER before the next PT",
-                                        "PT " + last[1].split("\n", 1)[0]))
-            last = None
-            fields, rest = _fields(block)
-            newlines = block.count("\n")
-            if rest is None:
-                last = (line, block)
-            else:
-                _finish(fields, line, default_db, cnki_keywords, records, problems)
-                if rest.strip():
-                    _outside(rest, line + newlines - rest.count("\n"), problems)
-            line += newlines + 1
-    if last is not None:
-        problems.append(Problem(last[0], "truncated record: no ER before the end of the file",
-                                "PT " + last[1].split("\n", 1)[0]))
-    return result
+    return parse_wos_chunks(split_text(text), default_db=default_db, cnki_keywords=cnki_keywords)
 
 
-def _fields(block: str) -> tuple[dict[str, list[str]], str | None]:
-    """Tag -> values of one record (``block`` starts after ``PT ``), and the text after ER.
+def parse_wos_chunks(chunks: Iterable[str], *, default_db: str = "wos",
+                     cnki_keywords: bool = False) -> ParseResult:
+    """Parse WoS plain text given as consecutive chunks of whole lines.
 
-    The second item is None when the block has no ER line.
+    Parameters
+    ----------
+    chunks : iterable of str
+        The decoded text (``\\n`` line ends) in order, each chunk ending with a newline.
+    default_db : str, optional
+        ``db`` of records whose ``UT`` names no other database.
+    cnki_keywords : bool, optional
+        Split ``DE`` with CNKI separators (CiteSpace-converted CNKI files).
+
+    Returns
+    -------
+    ParseResult
+        The same as :func:`parse_wos` on the joined text.
     """
-    pieces = _PIECE.split(block)
-    fields: dict[str, list[str]] = {"PT": []}
-    vals = fields["PT"]
-    _values(pieces[0], vals)
-    used, tags = _USED_TAGS, WOS_TAGS
-    for i in range(1, len(pieces)):
-        piece = pieces[i]
-        tag = piece[:2]
-        if (tag in used or tag in tags) and (len(piece) == 2 or piece[2] in " \n"):
-            if tag not in used:  # a field litmap does not keep: skip it and its continuations
-                vals = []
-                continue
-            if tag == "ER":
-                return fields, "\n".join(pieces[i:])[3:]
-            body = piece[3:]
-            vals = fields.get(tag)
-            if vals is None:
-                vals = fields[tag] = []
-            if "\n" in body:
-                _values(body, vals)
-            else:
-                body = body.strip()
-                if body:
-                    vals.append(body)
-        else:
-            _values("\n" + piece, vals)
-    return fields, None
+    def finish(fields: dict[str, list[str]], line: int) -> dict[str, Any] | Problem:
+        if not fields.get("TI") and not fields.get("UT"):
+            return Problem(line, "record has neither a title (TI) nor an id (UT)", "PT")
+        return _record(fields, line, default_db, cnki_keywords)
 
-
-def _outside(text: str, line: int, problems: list[Problem]) -> None:
-    """Report non-blank text between records, except FN/VR/EF header and trailer lines.
-
-    ``line`` is the line number of the first line of ``text``.
-    """
-    for i, raw in enumerate(text.split("\n")):
-        if raw.strip() and raw[:2] not in ("FN", "VR", "EF"):
-            problems.append(Problem(line + i, "text outside a record (expected a PT line)", raw[:80]))
-            return
-
-
-def _finish(fields: dict[str, list[str]], line: int, default_db: str, cnki_keywords: bool,
-            records: list[dict[str, Any]], problems: list[Problem]) -> None:
-    if not fields.get("TI") and not fields.get("UT"):
-        problems.append(Problem(line, "record has neither a title (TI) nor an id (UT)", "PT"))
-        return
-    records.append(_record(fields, line, default_db, cnki_keywords))
+    return parse_chunks(chunks, _TAG_KINDS, finish)
 
 
 def _join(fields: dict[str, list[str]], tag: str, sep: str = " ") -> str | None:
@@ -264,7 +178,7 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
         if len(_SHARED_REFS) > 2_000_000:
             _SHARED_REFS.clear()
         shared = _SHARED_REFS.setdefault
-        refs = [shared(r, r) for r in refs]
+        refs = list(map(shared, refs, refs))
     rec.update({
         "db": db,
         "authors": authors,

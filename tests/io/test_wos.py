@@ -193,11 +193,28 @@ def test_placeholder_ut_does_not_merge_records(tmp_path: Path) -> None:
 
 
 def test_large_files_are_cut_only_after_er_lines(monkeypatch: pytest.MonkeyPatch) -> None:
-    import litmap.io.wos as wos
+    import litmap.io._wos_plain as wos_plain
 
-    monkeypatch.setattr(wos, "_CHUNK", 50)
+    monkeypatch.setattr(wos_plain, "_CHUNK", 50)
     text = "FN x\nVR 1.0\n" + "".join(f"PT J\nTI t{i}\nAB text\nERIC is not ER\nER\n\n" for i in range(30))
     result = parse_wos(text + "EF\n", "f")
     assert not result.problems and len(result.records) == 30
     assert [r["line"] for r in result.records[:3]] == [3, 9, 15]
     assert result.records[29]["abstract"] == "text ERIC is not ER"
+
+
+def test_result_does_not_depend_on_where_the_text_is_cut() -> None:
+    from litmap.io.wos import parse_wos_chunks
+
+    text = ("FN x\nVR 1.0\nPT J\nAU Li, X\n   Wu, Y\nTI A\n   title\nXY not a tag\nPY 2020\nER\n\n"
+            "PT J\nTI b\nCR Smith J, 2010, X\n   Li Y, 2011, Y\nER\njunk\nPT J\nTI c\nPT J\nUT WOS:1\n"
+            "ER\nEF\nPT J\nTI d\n")
+    whole = parse_wos(text, "f")
+    lines = text.splitlines(keepends=True)
+    for cut in range(1, len(lines)):
+        parts = ["".join(lines[:cut]), "".join(lines[cut:])]
+        again = parse_wos_chunks(iter(parts))
+        assert again.records == whole.records and again.problems == whole.problems, cut
+    assert [r["line"] for r in whole.records] == [3, 12, 20]
+    assert [(p.line, p.reason[:10]) for p in whole.problems] == [
+        (17, "text outsi"), (18, "record has"), (24, "truncated ")]

@@ -1,0 +1,135 @@
+"""Large WoS plain-text files: decoded block by block and parsed in two processes.
+
+For a UTF-8 WoS plain-text file of at least :data:`PARALLEL_MIN` bytes,
+:func:`read_large` cuts the file just after an ``ER`` line near its middle (the
+grammar is between records there), parses and normalises the second half in a
+forked worker while this process does the first half, and joins the two in file
+order (line numbers of the second half shifted by the lines of the first).
+Neither process ever holds the whole file or its whole text: each decodes 4 MB
+blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
+path; whenever this path does not apply (not UTF-8, a NUL byte, another format,
+one CPU, an empty file) :func:`read_large` returns None and the caller reads the
+file the ordinary way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from typing import Any, Callable
+
+from litmap.io._registry import FORMATS, Format, ParseResult, Problem
+from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
+from litmap.io.wos import parse_wos_chunks
+
+__all__ = ["read_large", "PARALLEL_MIN"]
+
+#: Files smaller than this are read in one process.
+PARALLEL_MIN = 16 << 20
+_HEAD = 65536
+# An ER tag line (``ER``, then a space or the line end) and its line end.
+_ER_LINE = re.compile(rb"\nER(?: [^\r\n]*)?\r?\n")
+
+#: ``normalise(record, fmt, path) -> record``.
+Normalise = Callable[[dict[str, Any], Format, str], dict[str, Any]]
+
+
+def _half(path: str, start: int, end: int, normalise: Normalise
+          ) -> tuple[list[dict[str, Any]], list[Problem], int] | None:
+    """Parse and normalise bytes ``start:end``: (records, problems, lines), or None if not UTF-8."""
+    lines = 0
+
+    def blocks():
+        nonlocal lines
+        for text in utf8_blocks(path, start, end):
+            lines += text.count("\n")
+            yield text
+
+    try:
+        result = parse_wos_chunks(blocks())
+    except UnicodeDecodeError:
+        return None
+    fmt = FORMATS["wos_plaintext"]
+    return [normalise(r, fmt, path) for r in result.records], result.problems, lines
+
+
+def _middle(path: str, size: int) -> int | None:
+    """Byte offset just after the first ER line past the middle of the file, if any."""
+    with open(path, "rb") as fh:
+        pos = size // 2
+        while pos < size:
+            fh.seek(pos)
+            window = fh.read(1 << 20)
+            m = _ER_LINE.search(window)
+            if m:
+                return pos + m.end()
+            if len(window) < 1 << 20:
+                return None
+            pos += len(window) - 64  # overlap: an ER line may straddle two windows
+    return None
+
+
+def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
+    """The format and encoding name when the file starts as UTF-8 WoS plain text."""
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 20)
+    if b"\x00" in head:
+        return None
+    cut = head.rfind(b"\n") + 1
+    try:
+        text = head[:cut].decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    check_sample(text, path)
+    from litmap.io import detect_format  # the registry's detector (imported late: no cycle)
+
+    fmt = FORMATS[fmt_name] if fmt_name else detect_format(normalise_newlines(text)[:_HEAD], path)
+    if fmt is None or fmt.name != "wos_plaintext":
+        return None
+    return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
+
+
+def read_large(path: str, fmt_name: str | None, normalise: Normalise
+               ) -> tuple[Format, ParseResult, str] | None:
+    """Read a large UTF-8 WoS plain-text file with two processes.
+
+    Parameters
+    ----------
+    path : str
+        The file.
+    fmt_name : str or None
+        The format the caller asked for (None: detect it).
+    normalise : callable
+        :func:`litmap.io.normalise_record`, applied to every record in the process
+        that parsed it.
+
+    Returns
+    -------
+    (Format, ParseResult, str) or None
+        The format, the already normalised records with the problems, and the
+        encoding name; None when the file should be read the ordinary way.
+    """
+    size = os.path.getsize(path)
+    if size < PARALLEL_MIN or len(os.sched_getaffinity(0)) < 2:
+        return None
+    head = _head(path, fmt_name)
+    mid = _middle(path, size) if head else None
+    if head is None or mid is None:
+        return None
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        second = pool.apply_async(_half, (path, mid, size, normalise))
+        first = _half(path, 0, mid, normalise)
+        rest = second.get()
+    if first is None or rest is None:
+        return None
+    records, problems, lines = first
+    more, more_problems, _ = rest
+    if not (records or problems or more or more_problems):
+        return None  # blank text: the ordinary path reports an empty file
+    for rec in more:
+        rec["line"] += lines
+    records.extend(more)
+    problems.extend(Problem(p.line + lines, p.reason, p.text) for p in more_problems)
+    return head[0], ParseResult(records, problems), head[1]

@@ -1,0 +1,66 @@
+"""Large WoS files read in two processes give exactly the one-process result."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import litmap.io
+import litmap.io._parallel as parallel
+from litmap.io import read
+from litmap.synth import write_wos
+
+
+def _same(a, b) -> None:
+    pd.testing.assert_frame_equal(a.records, b.records)
+    for name in ("files", "rejected", "duplicates"):
+        pd.testing.assert_frame_equal(getattr(a.report, name), getattr(b.report, name))
+
+
+def _both(path: Path, monkeypatch: pytest.MonkeyPatch, **kw):
+    one = read(path, **kw)
+    monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
+    used: list[bool] = []  # per file: whether the two-process path read it
+
+    def spy(*args):
+        out = parallel.read_large(*args)
+        used.append(out is not None)
+        return out
+
+    monkeypatch.setattr(litmap.io, "read_large", spy)
+    two = read(path, **kw)
+    return one, two, used
+
+
+def test_synthetic_file_with_bom_crlf_and_bad_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = write_wos(tmp_path / "src.txt", 300, seed=3)
+    text = src.read_text(encoding="utf-8-sig")
+    middle = text.index("\nPT ", len(text) // 3)
+    text = text[:middle] + "\ngarbage between records\n" + text[middle:] + "PT J\nTI cut off\n"
+    path = tmp_path / "wos.txt"
+    path.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
+    one, two, used = _both(path, monkeypatch, on_bad_record="skip")
+    assert used == [True]
+    _same(one, two)
+    assert len(two.report.rejected) == 2 and two.report.files.loc[0, "encoding"] == "utf-8-sig"
+
+
+def test_not_utf8_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = write_wos(tmp_path / "src.txt", 40, seed=4)
+    text = src.read_text(encoding="utf-8-sig").replace("TI ", "TI 城乡 ", 3)
+    path = tmp_path / "gbk.txt"
+    path.write_bytes(text.encode("gbk"))
+    one, two, used = _both(path, monkeypatch)
+    assert used == [False]
+    _same(one, two)
+    assert two.report.files.loc[0, "encoding"] == "gbk"
+
+
+@pytest.mark.corpora
+def test_real_wos_exports(corpora_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    one, two, used = _both(corpora_dir / "wos_plaintext", monkeypatch, on_bad_record="skip")
+    assert sum(used) >= 10  # every UTF-8 file with an ER line past its middle
+    _same(one, two)
