@@ -105,7 +105,9 @@ def conform(frame: pd.DataFrame) -> pd.DataFrame:
             out[col] = pd.array(pd.to_numeric(out[col], errors="coerce"), dtype="Int64") if n else \
                 pd.array([], dtype="Int64")
         elif kind == "list":
-            out[col] = [_as_list(v) for v in out[col]]
+            values = out[col]
+            if set(map(type, values)) - {list}:  # readers give lists already: leave them
+                out[col] = [_as_list(v) for v in values]
         else:
             out[col] = out[col].astype(object).where(out[col].notna(), None)
     extra = [c for c in out.columns if c not in SCHEMA]

@@ -14,6 +14,7 @@ import glob
 import re
 import unicodedata
 import warnings
+from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -231,7 +232,7 @@ def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
         row_of[d["file"]]["duplicates"] += 1
         dup_rows.append({"path": d["file"], "line": d["line"], "uid": d["uid"],
                          "kept_uid": records[k]["uid"], "rule": rule})
-    columns = {col: pd.Series([r.get(col) for r in kept], dtype=object) for col in SCHEMA}
+    columns = {col: pd.Series(list(map(dict.get, kept, repeat(col))), dtype=object) for col in SCHEMA}
     report = ImportReport(files=pd.DataFrame(file_rows, columns=list(ImportReport().files.columns)),
                           rejected=pd.DataFrame(rejected, columns=["path", "line", "reason"]),
                           duplicates=pd.DataFrame(dup_rows,

@@ -1,10 +1,10 @@
 """Large WoS plain-text files: decoded block by block and parsed in two processes.
 
 For a UTF-8 WoS plain-text file of at least :data:`PARALLEL_MIN` bytes,
-:func:`read_large` cuts the file just after an ``ER`` line near its middle (the
-grammar is between records there), parses and normalises the second half in a
-forked worker while this process does the first half, and joins the two in file
-order (line numbers of the second half shifted by the lines of the first).
+:func:`read_large` cuts the file just after an ``ER`` line a little past its
+middle (the grammar is between records there), parses and normalises the second
+part in a forked worker while this process does the first, and joins the two in
+file order (line numbers of the second part shifted by the lines of the first).
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
 path; whenever this path does not apply (not UTF-8, a NUL byte, another format,
@@ -55,9 +55,12 @@ def _half(path: str, start: int, end: int, normalise: Normalise
 
 
 def _middle(path: str, size: int) -> int | None:
-    """Byte offset just after the first ER line past the middle of the file, if any."""
+    """Byte offset just after the first ER line past 55 % of the file, if any.
+
+    This process takes the larger part: the worker also pickles its records.
+    """
     with open(path, "rb") as fh:
-        pos = size // 2
+        pos = size * 11 // 20
         while pos < size:
             fh.seek(pos)
             window = fh.read(1 << 20)

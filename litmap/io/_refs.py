@@ -68,14 +68,14 @@ def _fold(text: str) -> str:
 
 def _author(text: str) -> str:
     """``Smith J.R.`` / ``SMITH JR`` / ``Smith, John R.`` / ``[Anonymous]`` -> ``smith jr``."""
-    text = unicodedata.normalize("NFKC", text).strip()
+    text = (text if text.isascii() else unicodedata.normalize("NFKC", text)).strip()
     if "," in text:
         surname, _, given = text.partition(",")
         given = given.strip()
         if given and not given.replace(".", "").replace("-", "").replace(" ", "").isupper():
             given = "".join(w[0] for w in re.split(r"[\s.\-]+", given) if w)
         text = f"{surname} {given}"
-    return _WS.sub(" ", _NONWORD.sub("", text)).strip().lower()
+    return " ".join(_NONWORD.sub("", text).split()).lower()
 
 
 def _first_author(names: list[str]) -> str:
