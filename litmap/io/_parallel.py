@@ -8,8 +8,8 @@ file order (line numbers of the second part shifted by the lines of the first).
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
 path; whenever this path does not apply (not UTF-8, a NUL byte, another format,
-one CPU, an empty file) :func:`read_large` returns None and the caller reads the
-file the ordinary way.
+one CPU, no ``fork``, a daemonic caller, an empty file) :func:`read_large`
+returns None and the caller reads the file the ordinary way.
 """
 
 from __future__ import annotations
@@ -93,6 +93,13 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
     return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
+def _can_fork() -> bool:
+    """Two CPUs, the fork start method, and not inside a daemonic worker (which may not fork)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return (cpus >= 2 and "fork" in multiprocessing.get_all_start_methods()
+            and not multiprocessing.current_process().daemon)
+
+
 def read_large(path: str, fmt_name: str | None, normalise: Normalise
                ) -> tuple[Format, ParseResult, str] | None:
     """Read a large UTF-8 WoS plain-text file with two processes.
@@ -114,7 +121,7 @@ def read_large(path: str, fmt_name: str | None, normalise: Normalise
         encoding name; None when the file should be read the ordinary way.
     """
     size = os.path.getsize(path)
-    if size < PARALLEL_MIN or len(os.sched_getaffinity(0)) < 2:
+    if size < PARALLEL_MIN or not _can_fork():
         return None
     head = _head(path, fmt_name)
     mid = _middle(path, size) if head else None

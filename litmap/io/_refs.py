@@ -54,7 +54,6 @@ _CSSCI_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:,|$)")
 _CJK_NAME_SEP = re.compile(r"[,;、]")
 _CSSCI_PUB_YEAR = re.compile(r"[:,]\s*(1[5-9]\d\d|20\d\d)(?::[\d-]+)?\s*$")
 _NONWORD = re.compile(r"[^\w\s]")
-_WS = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
