@@ -19,7 +19,7 @@ import pandas as pd
 from litmap.corpus import Corpus
 
 __all__ = ["Section", "read_corpus", "write_import_tables", "write_corpus_figures", "map_analysis",
-           "write_report"]
+           "write_report", "svg_markup"]
 
 Stage = Callable[[str], ContextManager[None]]
 
@@ -214,12 +214,27 @@ def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> str:
         save_burst_figure(fig, path)
     finally:
         plt.close(fig)
+    return svg_markup(path)
+
+
+def svg_markup(path: Path) -> str:
+    """Return an SVG file's ``<svg>`` element (without prolog), to inline in a page.
+
+    Parameters
+    ----------
+    path : Path
+        An SVG file written by matplotlib.
+
+    Returns
+    -------
+    str
+    """
     text = path.read_text(encoding="utf-8")
     return text[text.index("<svg"):]
 
 
 def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[str, Any],
-                 warnings: Sequence[str], folder: Path) -> Path:
+                 warnings: Sequence[str], folder: Path, *, annual_svg: str = "") -> Path:
     """Write ``report.html``: the full report of one analysis, or a study page over several.
 
     With one analysis, ``report.html`` is :func:`litmap.report.write_report`'s report
@@ -236,6 +251,9 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
         Data warnings shown in the report.
     folder : Path
         The output folder.
+    annual_svg : str, optional
+        The annual-output figure already written (:func:`write_corpus_figures`), as
+        ``<svg>`` markup; drawn again when empty. The burst charts come from the sections.
 
     Returns
     -------
@@ -248,9 +266,11 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
     title = config["output"]["title"]
     if len(sections) == 1:
         one = sections[0]
+        svgs = {k: v for k, v in (("annual", annual_svg), ("bursts", one.burst_svg)) if v}
         return full_report(folder / "report.html", corpus, network=one.network, clusters=one.clusters,
-                           bursts=one.bursts, params=params, warnings=list(warnings), title=title)
+                           bursts=one.bursts, params=params, warnings=list(warnings), title=title,
+                           svgs=svgs)
     from litmap._study_report import write_study_report
 
     return write_study_report(folder / "report.html", corpus, sections, params=params,
-                              warnings=list(warnings), title=title)
+                              warnings=list(warnings), title=title, annual_svg=annual_svg)

@@ -140,7 +140,7 @@ def _actors(corpus: Any) -> str:
 
 def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *,
                        params: Mapping[str, Any], warnings: Sequence[str], title: str,
-                       top: int = 25) -> Path:
+                       top: int = 25, annual_svg: str = "") -> Path:
     """Write the report of a multi-analysis run, one section per analysis.
 
     Parameters
@@ -160,6 +160,8 @@ def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *
         Page title (plain text).
     top : int, optional (default=25)
         Rows of each burst table.
+    annual_svg : str, optional
+        The annual-output figure already drawn, as ``<svg>`` markup; drawn when empty.
 
     Returns
     -------
@@ -172,9 +174,13 @@ def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *
 
     path = Path(path)
     annual = annual_counts(corpus).reset_index()
+    if not len(annual):
+        chart = "<p>No dated records.</p>"
+    else:
+        chart = (f'<div class="figure">{annual_svg}</div>' if annual_svg
+                 else _figure(annual_output_figure(corpus)))
     parts = [("summary", "Summary", _summary(corpus)),
-             ("annual", "Annual output", (_figure(annual_output_figure(corpus)) if len(annual) else
-                                          "<p>No dated records.</p>") + _html.table(annual))]
+             ("annual", "Annual output", chart + _html.table(annual))]
     for section in sections:
         parts.append((f"analysis-{section.kind}", TITLES.get(section.kind, section.kind),
                       _analysis(section, corpus, top, path.parent)))

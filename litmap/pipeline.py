@@ -153,9 +153,11 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
                 log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
                          f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
         with _stage(log, "figures"):
-            _stages.write_corpus_figures(corpus, tmp / "figures")
+            figures = _stages.write_corpus_figures(corpus, tmp / "figures")
         with _stage(log, "report"):
-            report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp)
+            annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
+            report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
+                                          annual_svg=annual)
         with _stage(log, "manifest"):
             manifest = build_manifest(config=config, inputs=[*corpus.report.files["path"], *lists],
                                       counts=_counts(corpus),

@@ -21,7 +21,8 @@ from litmap.errors import ParameterError
 from litmap.viz import _html
 from litmap.viz.figures import (ITEM_COLUMNS, annual_counts, annual_output_figure, figure_svg,
                                 save_figure, top_items, top_items_figure)
-from litmap.viz.network_html import MapOptions, network_assets, network_fragment, write_network_html
+from litmap.viz.network_html import (MapOptions, network_assets, network_fragment, network_layout,
+                                     write_network_html)
 from litmap.viz.timeline import map_figure
 
 __all__ = ["write_report", "write_views", "report_tables", "SECTIONS"]
@@ -139,6 +140,10 @@ def _figure(fig: Any) -> str:
     return f'<div class="figure">{figure_svg(fig)}</div>'
 
 
+def _drawn(svg: str) -> str:
+    return f'<div class="figure">{svg}</div>'
+
+
 def _summary(corpus: Any, tables: dict[str, pd.DataFrame]) -> str:
     recs = corpus.records
     years = pd.to_numeric(recs["year"], errors="coerce").dropna()
@@ -174,15 +179,18 @@ def _clusters_html(clusters: Any, tables: dict[str, pd.DataFrame]) -> str:
                           formats={"silhouette": ".4f", "mean_year": ".1f"}))
 
 
-def _bursts_html(bursts: Any, tables: dict[str, pd.DataFrame], top_n: int) -> str:
+def _bursts_html(bursts: Any, tables: dict[str, pd.DataFrame], top_n: int, svg: str | None) -> str:
     if bursts is None:
         return "<p>No bursts were given.</p>"
     table = tables["bursts"]
     if table.empty:
         return "<p>No burst was detected.</p>"
-    from litmap.viz.bursts import burst_figure
+    if svg is None:
+        from litmap.viz.bursts import burst_figure
 
-    chart = _figure(burst_figure(bursts, top=max(top_n, 25)))
+        chart = _figure(burst_figure(bursts, top=max(top_n, 25)))
+    else:
+        chart = _drawn(svg)
     return chart + "\n" + _html.table(table, formats={"strength": ".4f"})
 
 
@@ -212,7 +220,7 @@ def _params(network: Any, clusters: Any, bursts: Any, params: Mapping[str, Any] 
 def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters: Any = None,
                  bursts: Any = None, params: Mapping[str, Any] | None = None,
                  warnings: Iterable[str] = (), title: str = "litmap report", top_n: int = 20,
-                 options: MapOptions | None = None) -> Path:
+                 options: MapOptions | None = None, svgs: Mapping[str, str] | None = None) -> Path:
     """Write the one-file HTML report and its tables (CSV) and parameters (JSON).
 
     Parameters
@@ -238,6 +246,10 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
         Rows of the top tables.
     options : MapOptions, optional
         Drawing options of the interactive map.
+    svgs : mapping of str to str, optional
+        Figures already drawn, as ``<svg>`` markup, used instead of drawing them
+        again: ``"annual"`` (annual output) and ``"bursts"`` (burst chart), e.g.
+        the SVG files a run has just written.
 
     Returns
     -------
@@ -245,11 +257,14 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
         The HTML file written.
     """
     path = Path(path)
+    svgs = dict(svgs or {})
+    if set(svgs) - {"annual", "bursts"}:
+        raise ParameterError(f"svgs: expected the keys 'annual' and 'bursts', got {sorted(svgs)}")
     tables = report_tables(corpus, network=network, clusters=clusters, bursts=bursts, top_n=top_n)
     notes = [str(w) for w in warnings]
     with _warnings.catch_warnings(record=True) as caught:
         _warnings.simplefilter("always")
-        body = _body(corpus, network, clusters, bursts, tables, params, top_n, options)
+        body = _body(corpus, network, clusters, bursts, tables, params, top_n, options, svgs)
     notes += sorted({str(w.message) for w in caught})
     if network is None:
         notes.append("no network given: the map, timeline and top-item centralities are left out")
@@ -271,29 +286,37 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
 
 
 def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[str, pd.DataFrame],
-          params: Mapping[str, Any] | None, top_n: int, options: MapOptions | None) -> str:
+          params: Mapping[str, Any] | None, top_n: int, options: MapOptions | None,
+          svgs: dict[str, str]) -> str:
     """All sections but the warnings list."""
     parts = [_section("summary", _summary(corpus, tables))]
     annual = tables["annual"]
-    annual_fig = _figure(annual_output_figure(corpus)) if len(annual) else "<p>No dated records.</p>"
+    if not len(annual):
+        annual_fig = "<p>No dated records.</p>"
+    else:
+        annual_fig = (_drawn(svgs["annual"]) if "annual" in svgs
+                      else _figure(annual_output_figure(corpus)))
     parts.append(_section("annual", annual_fig + _html.table(annual)))
     kind = network.params.get("kind", "item") if network is not None else "keyword"
     parts.append(_section("top-items", _html.table(
         tables["top_items"], caption=f"Top {len(tables['top_items'])} {kind} items",
         formats={"centrality": ".4f", "burst": ".2f", "sigma": ".4f"})))
+    # the force layout is the costly part of a map: computed once for the map and the timeline
+    layout = network_layout(network, seed=(options or MapOptions()).seed) if network is not None else None
     if network is not None:
         parts.append(_section("network", "<p>Hover a node for its details; click a node or a "
                               "link to list its records; switch to the timeline, timezone or "
                               "average-year views above the map.</p>\n"
                               + network_fragment(network, clusters=clusters, bursts=bursts,
-                                                 corpus=corpus, options=options)))
+                                                 corpus=corpus, options=options, layout=layout)))
     else:
         parts.append(_section("network", "<p>No network was given.</p>"))
     parts.append(_section("clusters", _clusters_html(clusters, tables)))
-    parts.append(_section("bursts", _bursts_html(bursts, tables, top_n)))
+    parts.append(_section("bursts", _bursts_html(bursts, tables, top_n, svgs.get("bursts"))))
     if network is not None and len(network.nodes):
         fig = map_figure(network, clusters=clusters, bursts=bursts, view="timeline",
-                         max_edges=1500, label_top=30)
+                         max_edges=1500, label_top=30, seed=(options or MapOptions()).seed,
+                         layout=layout)
         parts.append(_section("timeline", _figure(fig)))
     else:
         parts.append(_section("timeline", "<p>No network was given.</p>"))
@@ -337,12 +360,14 @@ def write_views(path: str | Path, corpus: Any, *, network: Any = None, clusters:
     opts = options or MapOptions()
     written: list[Path] = []
     if network is not None:
+        layout = network_layout(network, seed=opts.seed)
         for view in ("network", "timeline", "timezone"):
             written.append(write_network_html(folder / f"{view}.html", network, clusters=clusters,
                                               bursts=bursts, corpus=corpus,
                                               options=replace(opts, view=view),
-                                              title=f"litmap {view}"))
-            fig = map_figure(network, clusters=clusters, bursts=bursts, view=view, seed=opts.seed)
+                                              title=f"litmap {view}", layout=layout))
+            fig = map_figure(network, clusters=clusters, bursts=bursts, view=view, seed=opts.seed,
+                             layout=layout)
             written += save_figure(fig, folder / f"map_{view}")
     if bursts is not None and not bursts.to_frame().empty:
         from litmap.viz.bursts import burst_figure

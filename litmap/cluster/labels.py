@@ -176,7 +176,8 @@ def _term_matrix(records: pd.DataFrame, sources: tuple[str, ...]) -> tuple[sp.cs
             from litmap.network.terms import extract_terms
 
             texts = [v if isinstance(v, str) else None for v in records[source]]
-            zh = sorted({k for ks in records["keywords"] for k in ks if _CJK.search(k)})
+            # read only when a text is Chinese (jieba is then loaded with these words)
+            zh = (k for ks in records["keywords"] for k in ks if _CJK.search(k))
             lists += extract_terms(texts, ngram=(1, 3), user_words=zh)
     lengths = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
     rows = np.tile(np.arange(len(records)), len(sources))

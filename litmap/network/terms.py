@@ -12,6 +12,10 @@ an ``-ly`` adverb, an ``-ed`` participle or an adjective by its ending (``-al``,
 ``-ive``, ``-ous``, ``-ful``, ``-ic``, ``-less``; nouns such as ``signal`` or ``topic``
 excepted) and whose first word is not an adverb; copyright notices are cut off
 first. A text is treated as Chinese when it contains CJK characters.
+
+Each distinct text is processed once, and the terms of each distinct chunk and
+word run are computed once per call, so corpora with repeated titles or phrases
+cost little more than their distinct text; pure-ASCII text never loads jieba.
 """
 
 from __future__ import annotations
@@ -51,23 +55,53 @@ def _adjective(word: str) -> bool:
     return word.endswith(_ADJ_END) and word not in _NOUNS_ADJ_END
 
 
-def _english(text: str, ngram: tuple[int, int], stop: frozenset[str]) -> list[str]:
-    text = _COPYRIGHT.sub("", text)
-    out: list[str] = []
-    lo, hi = ngram
-    for chunk in _BREAK.split(text.lower()):
+def _run_terms(words: list[str], lo: int, hi: int) -> list[str]:
+    """The n-grams of one run of words, by length then position; none starts or ends badly."""
+    first = [not w.endswith("ly") for w in words]
+    last = [not (w.endswith(("ly", "ed")) or _adjective(w)) for w in words]
+    return [" ".join(words[i:i + n]) for n in range(lo, min(hi, len(words)) + 1)
+            for i in range(len(words) - n + 1) if first[i] and last[i + n - 1]]
+
+
+class _English:
+    """English term extraction with caches of the chunks and word runs already seen."""
+
+    def __init__(self, lo: int, hi: int, stop: frozenset[str]) -> None:
+        self.lo, self.hi, self.stop = lo, hi, stop
+        self.chunks: dict[str, list[str]] = {}
+        self.runs: dict[str, list[str]] = {}
+
+    def terms(self, text: str) -> list[str]:
+        """Terms of ``text`` in order of occurrence (repeats kept).
+
+        Lower-cased text is cut into chunks at punctuation and numbers, a chunk into
+        runs of words at stop words and one-letter tokens; a run gives its n-grams.
+        """
+        lower = text.lower()
+        if "(c)" in lower or "\u00a9" in lower or "copyright" in lower:
+            lower = _COPYRIGHT.sub("", text).lower()
+        out: list[str] = []
+        for chunk in _BREAK.split(lower):
+            found = self.chunks.get(chunk)
+            if found is None:
+                found = self.chunks[chunk] = self._chunk(chunk)
+            out += found
+        return out
+
+    def _chunk(self, chunk: str) -> list[str]:
+        out: list[str] = []
         words: list[str] = []
         for tok in _TOKEN.findall(chunk) + [""]:
-            if tok and tok not in stop and len(tok) > 1:
+            if tok and tok not in self.stop and len(tok) > 1:
                 words.append(tok)
-                continue
-            for n in range(lo, hi + 1):
-                for i in range(len(words) - n + 1):
-                    first, last = words[i], words[i + n - 1]
-                    if not (last.endswith(("ly", "ed")) or first.endswith("ly") or _adjective(last)):
-                        out.append(" ".join(words[i:i + n]))
-            words = []
-    return out
+            elif words:
+                key = " ".join(words)
+                found = self.runs.get(key)
+                if found is None:
+                    found = self.runs[key] = _run_terms(words, self.lo, self.hi)
+                out += found
+                words = []
+        return out
 
 
 def _chinese_tokenizer(user_words: Iterable[str], user_dict: str | Path | None):
@@ -127,18 +161,23 @@ def extract_terms(texts: Sequence[str | None], *, ngram: tuple[int, int] = (1, 4
     stop_en = load_stopwords("en") | extra
     stop_zh = load_stopwords("zh") | extra
     seg = None
+    english = _English(lo, hi, stop_en)
+    done: dict[str, list[str]] = {}
     out: list[list[str]] = []
     for text in texts:
         if not text:
             out.append([])
             continue
-        if _CJK.search(text):
-            if seg is None:
-                seg = _chinese_tokenizer(user_words, user_dict)
-            found = [p.word for p in seg.cut(text)
-                     if p.flag in ZH_NOUN_TAGS and len(p.word) >= 2 and _CJK.search(p.word)
-                     and p.word not in stop_zh]
-        else:
-            found = _english(text, (lo, hi), stop_en)
-        out.append(list(dict.fromkeys(found)))
+        found = done.get(text)
+        if found is None:
+            if text.isascii() or not _CJK.search(text):
+                terms = english.terms(text)
+            else:
+                if seg is None:
+                    seg = _chinese_tokenizer(user_words, user_dict)
+                terms = [p.word for p in seg.cut(text)
+                         if p.flag in ZH_NOUN_TAGS and len(p.word) >= 2 and _CJK.search(p.word)
+                         and p.word not in stop_zh]
+            found = done[text] = list(dict.fromkeys(terms))
+        out.append(list(found))
     return out

@@ -28,6 +28,9 @@ __all__ = ["text", "attr", "json_island", "doi_url", "vis_assets", "page", "tabl
 _ASSETS = "litmap.viz.assets"
 # A DOI is "10.<registrant>/<suffix>"; the suffix may hold almost anything printable.
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+# A DOI made only of characters that percent-encoding leaves alone (the common case).
+_PLAIN_DOI = re.compile(r"10\.[0-9]{4,9}/[A-Za-z0-9/.:;()_~-]+")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
@@ -104,7 +107,9 @@ def doi_url(doi: Any) -> str | None:
     if not isinstance(doi, str):
         return None
     value = doi.strip()
-    value = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value, flags=re.IGNORECASE)
+    if _PLAIN_DOI.fullmatch(value):
+        return "https://doi.org/" + value
+    value = _DOI_PREFIX.sub("", value)
     if not _DOI.match(value):
         return None
     return "https://doi.org/" + quote(value, safe="/.:;()_-~")

@@ -9,6 +9,7 @@ text.
 from __future__ import annotations
 
 import re
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -86,8 +87,11 @@ def top_items(corpus: Any, column: str = "keywords", *, top_n: int = 20) -> pd.D
     if column == "source":
         items = values.dropna().astype(str).str.strip()
         items = items[items != ""]
-    else:
-        items = values.map(lambda v: sorted({str(x).strip() for x in v} - {""})).explode().dropna()
+    else:  # once per record: (record, item) pairs without repeats
+        flat = pd.Series(list(chain.from_iterable(values)), dtype=object).astype(str).str.strip()
+        pairs = pd.DataFrame({"record": np.repeat(np.arange(len(values)), values.map(len).to_numpy()),
+                              "item": flat.to_numpy()})
+        items = pairs[(pairs["item"] != "").to_numpy()].drop_duplicates()["item"]
     counts = items.value_counts()
     frame = pd.DataFrame({"item": counts.index.astype(str), "records": counts.to_numpy(dtype="int64")})
     frame = frame.sort_values(["records", "item"], ascending=[False, True], kind="stable")

@@ -29,8 +29,8 @@ from litmap.viz.layout import (BETWEENNESS_RING_MIN, OTHER_COLOR, PALETTE, RING_
                                RING_BURST, cluster_colors, force_layout, timeline_layout,
                                timezone_layout, year_colors)
 
-__all__ = ["MapOptions", "network_payload", "network_fragment", "render_network_html",
-           "write_network_html", "network_assets"]
+__all__ = ["MapOptions", "network_layout", "network_payload", "network_fragment",
+           "render_network_html", "write_network_html", "network_assets"]
 
 _VIEWS = ("network", "timeline", "timezone")
 _COLORINGS = ("cluster", "year")
@@ -208,8 +208,39 @@ def _ink(color: str) -> str:
     return "#%02X%02X%02X" % tuple(int(c) for c in rgb)
 
 
+def network_layout(graph: Any, *, seed: int = 0) -> np.ndarray:
+    """Return the force-directed positions of the network view (the costly part of a map).
+
+    Compute them once and pass them as ``layout`` to every map and figure of the
+    same network and seed, instead of letting each one compute them again.
+
+    Parameters
+    ----------
+    graph : litmap.network.Network
+        The network to draw.
+    seed : int, optional (default=0)
+        Seed of the layout (:attr:`MapOptions.seed`).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n_nodes, 2)`` coordinates (see :func:`litmap.viz.layout.force_layout`).
+    """
+    edges = graph.edges
+    return force_layout(edges[["source", "target"]].to_numpy(dtype=np.int64), len(graph.nodes),
+                        weights=edges["strength"].to_numpy(dtype=float), seed=seed)
+
+
+def _checked_layout(layout: Any, n: int) -> np.ndarray:
+    positions = np.asarray(layout, dtype=float)
+    if positions.shape != (n, 2):
+        raise ParameterError(f"layout: expected {n} x 2 positions (network_layout), "
+                             f"got shape {positions.shape}")
+    return positions
+
+
 def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, corpus: Any = None,
-                    options: MapOptions | None = None) -> dict:
+                    options: MapOptions | None = None, layout: np.ndarray | None = None) -> dict:
     """Return everything the page needs, as JSON-ready data (positions included).
 
     Parameters
@@ -224,6 +255,9 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
         The records listed when a node or a link is clicked.
     options : MapOptions, optional
         Drawing options; defaults when omitted.
+    layout : numpy.ndarray, optional
+        Positions of the network view from :func:`network_layout` with
+        ``options.seed``; computed when omitted.
 
     Returns
     -------
@@ -259,7 +293,8 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
     lanes, lane_text = _lanes(member, drawn, cluster_rows, clusters)
     t_pos, t_guides = timeline_layout(first, lanes, freq=freq, **lane_text)
     z_pos, z_guides = timezone_layout(first, member, freq=freq)
-    f_pos = force_layout(pairs, n, weights=strength, seed=opts.seed)
+    f_pos = (network_layout(graph, seed=opts.seed) if layout is None
+             else _checked_layout(layout, n))
     records, row_index = _records_table(graph, corpus)
     physics = opts.physics if opts.physics is not None else n <= opts.physics_max
     known_avg = avg[~np.isnan(avg)]
@@ -321,7 +356,7 @@ def network_assets() -> tuple[str, str]:
 
 def network_fragment(graph: Any, *, element_id: str = "lm-map", clusters: Any = None,
                      bursts: Any = None, corpus: Any = None,
-                     options: MapOptions | None = None) -> str:
+                     options: MapOptions | None = None, layout: np.ndarray | None = None) -> str:
     """Return the map's markup and JSON island (without scripts), to place in a page.
 
     The page must inline :func:`network_assets` once, after every fragment.
@@ -332,7 +367,7 @@ def network_fragment(graph: Any, *, element_id: str = "lm-map", clusters: Any = 
         The network to draw.
     element_id : str, optional (default="lm-map")
         Unique id prefix within the page.
-    clusters, bursts, corpus, options
+    clusters, bursts, corpus, options, layout
         As in :func:`network_payload`.
 
     Returns
@@ -340,7 +375,7 @@ def network_fragment(graph: Any, *, element_id: str = "lm-map", clusters: Any = 
     str
     """
     data = network_payload(graph, clusters=clusters, bursts=bursts, corpus=corpus,
-                           options=options)
+                           options=options, layout=layout)
     island = f"{element_id}-data"
     return (f'<div class="lm-net" id="{_html.attr(element_id)}" data-island="{_html.attr(island)}">\n'
             '<div class="lm-toolbar">'
@@ -363,14 +398,14 @@ def network_fragment(graph: Any, *, element_id: str = "lm-map", clusters: Any = 
 
 def render_network_html(graph: Any, *, clusters: Any = None, bursts: Any = None,
                         corpus: Any = None, options: MapOptions | None = None,
-                        title: str = "litmap network") -> str:
+                        title: str = "litmap network", layout: np.ndarray | None = None) -> str:
     """Return a complete, self-contained HTML page with the interactive map.
 
     Parameters
     ----------
     graph : litmap.network.Network
         The network to draw.
-    clusters, bursts, corpus, options
+    clusters, bursts, corpus, options, layout
         As in :func:`network_payload`.
     title : str, optional
         Page title and heading (plain text).
@@ -382,14 +417,14 @@ def render_network_html(graph: Any, *, clusters: Any = None, bursts: Any = None,
     js, css = network_assets()
     body = (f'<h1 class="lm-h1">{_html.text(title)}</h1>\n'
             + network_fragment(graph, clusters=clusters, bursts=bursts, corpus=corpus,
-                               options=options))
+                               options=options, layout=layout))
     css += "\nbody { margin: 12px; } .lm-h1 { font: 600 18px sans-serif; margin: 0 0 8px 0; }"
     return _html.page(title, body, css=css, scripts=[js])
 
 
 def write_network_html(path: str | Path, graph: Any, *, clusters: Any = None, bursts: Any = None,
                        corpus: Any = None, options: MapOptions | None = None,
-                       title: str = "litmap network") -> Path:
+                       title: str = "litmap network", layout: np.ndarray | None = None) -> Path:
     """Write the interactive map as one self-contained HTML file.
 
     Parameters
@@ -398,7 +433,7 @@ def write_network_html(path: str | Path, graph: Any, *, clusters: Any = None, bu
         Destination (``*.html``); parent folders are created.
     graph : litmap.network.Network
         The network to draw.
-    clusters, bursts, corpus, options, title
+    clusters, bursts, corpus, options, title, layout
         As in :func:`render_network_html`.
 
     Returns
@@ -409,6 +444,6 @@ def write_network_html(path: str | Path, graph: Any, *, clusters: Any = None, bu
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     page = render_network_html(graph, clusters=clusters, bursts=bursts, corpus=corpus,
-                               options=options, title=title)
+                               options=options, title=title, layout=layout)
     path.write_text(page, encoding="utf-8", newline="\n")
     return path

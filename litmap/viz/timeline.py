@@ -74,7 +74,8 @@ def write_timezone_html(path: str | Path, graph: Any, *, clusters: Any = None, b
 
 
 def map_figure(graph: Any, *, clusters: Any = None, bursts: Any = None, view: str = "timeline",
-               color: str = "cluster", seed: int = 0, max_edges: int = 3000, label_top: int = 40):
+               color: str = "cluster", seed: int = 0, max_edges: int = 3000, label_top: int = 40,
+               layout: np.ndarray | None = None):
     """Return a static figure of the network, timeline or timezone view.
 
     Parameters
@@ -95,6 +96,9 @@ def map_figure(graph: Any, *, clusters: Any = None, bursts: Any = None, view: st
         Only the strongest links are drawn (a printed page cannot show more).
     label_top : int, optional (default=40)
         Labels for the most frequent nodes and every ringed node.
+    layout : numpy.ndarray, optional
+        Force-layout positions from :func:`litmap.viz.network_html.network_layout`
+        with the same ``seed`` (e.g. shared with the interactive map); computed when omitted.
 
     Returns
     -------
@@ -109,7 +113,7 @@ def map_figure(graph: Any, *, clusters: Any = None, bursts: Any = None, view: st
         raise ParameterError(f"max_edges must be an integer >= 0, got {max_edges!r}")
     data = network_payload(graph, clusters=clusters, bursts=bursts,
                            options=MapOptions(view=view, color=color, seed=seed,
-                                              label_top=label_top))
+                                              label_top=label_top), layout=layout)
     nodes = data["nodes"]
     scale = 1.0 if view == "network" else data["lane_scale"]
     pos = np.asarray(nodes["pos"][view], dtype=float).reshape(-1, 2)

@@ -52,3 +52,14 @@ def test_extra_stop_words_and_bad_ngram_range():
     assert "tourism" not in extract_terms(["rural tourism"], stopwords=["Tourism"])[0]
     with pytest.raises(ParameterError, match="term_ngrams"):
         extract_terms(["x"], ngram=(3, 2))
+
+
+def test_repeated_texts_share_work_not_lists_and_english_never_reads_user_words():
+    def user_words():
+        raise AssertionError("the Chinese user words were read for English text")
+        yield  # a generator: read only when jieba is loaded
+
+    text = "Rural tourism and rural tourism policy"
+    got = extract_terms([text, None, text], ngram=(1, 2), user_words=user_words())
+    assert got[0] == ["tourism", "rural tourism", "policy", "tourism policy"]  # 'rural' is an adjective
+    assert got[2] == got[0] and got[2] is not got[0] and got[1] == []

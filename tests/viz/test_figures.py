@@ -37,6 +37,9 @@ def test_top_items_count_records_not_mentions():
     assert kw.to_dict("list") == {"item": ["x", "y"], "records": [3, 1]}
     journals = figures.top_items(_tiny(), "source")
     assert journals.to_dict("list") == {"item": ["J1", "J2"], "records": [2, 1]}
+    spaced = Corpus(pd.DataFrame({"uid": ["a", "b"], "authors": [[" Li ", "Li", "", "  "], ["Li", "Wu"]]}))
+    assert figures.top_items(spaced, "authors").to_dict("list") == {"item": ["Li", "Wu"],
+                                                                    "records": [2, 1]}
     with pytest.raises(ParameterError, match="column"):
         figures.top_items(_tiny(), "title")
     with pytest.raises(ParameterError, match="top_n"):

@@ -11,8 +11,8 @@ import pytest
 
 from litmap.errors import ParameterError
 from litmap.viz import layout
-from litmap.viz.network_html import (MapOptions, network_payload, render_network_html,
-                                     write_network_html)
+from litmap.viz.network_html import (MapOptions, network_layout, network_payload,
+                                     render_network_html, write_network_html)
 
 from _viz_data import HOSTILE
 
@@ -147,3 +147,18 @@ def test_map_without_clusters_or_corpus(small):
     assert set(data["nodes"]["color"]["cluster"]) == {layout.OTHER_COLOR}
     assert data["records"] == [] and data["clusters"] == []
     assert [t[2] for t in data["guides"]["timeline"]["texts"]][-1] == "all nodes"
+
+
+def test_a_shared_layout_gives_the_same_map(small):
+    kw = dict(clusters=small["clusters"], bursts=small["bursts"], corpus=small["corpus"])
+    shared = network_layout(small["network"], seed=7)
+    computed = render_network_html(small["network"], options=MapOptions(seed=7), **kw)
+    assert render_network_html(small["network"], options=MapOptions(seed=7), layout=shared,
+                               **kw) == computed
+    assert _island(computed)["nodes"]["pos"]["network"] == shared.tolist()
+
+
+def test_a_layout_of_the_wrong_shape_is_refused(small):
+    n = len(small["network"].nodes)
+    with pytest.raises(ParameterError, match="layout"):
+        network_payload(small["network"], layout=np.zeros((n + 1, 2)))

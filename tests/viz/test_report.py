@@ -145,3 +145,21 @@ def test_report_of_real_cnki_and_wos_exports(corpora_dir, tmp_path):
     assert any("\u4e00" <= ch <= "\u9fff" for ch in "".join(top["item"]))  # CJK keywords
     page = path.read_text(encoding="utf-8")
     assert all(f'<section id="{key}">' in page for key, _ in SECTIONS)
+
+
+def test_figures_already_drawn_are_inlined_not_redrawn(report, small, tmp_path):
+    from litmap.viz.bursts import burst_figure
+    from litmap.viz.figures import annual_output_figure, figure_svg
+
+    drawn = {"annual": figure_svg(annual_output_figure(small["corpus"])),
+             "bursts": figure_svg(burst_figure(small["bursts"], top=25))}
+    kw = dict(network=small["network"], clusters=small["clusters"], bursts=small["bursts"],
+              params={"note": "<b>run</b>"}, warnings=["<i>w</i>"])
+    again = write_report(tmp_path / report.name, small["corpus"], svgs=drawn, **kw)
+    assert again.read_bytes() == report.read_bytes()
+    marked = write_report(tmp_path / "marked.html", small["corpus"], **kw,
+                          svgs={"annual": '<svg id="a-drawn"></svg>', "bursts": '<svg id="b-drawn"></svg>'})
+    page = marked.read_text(encoding="utf-8")
+    assert '<svg id="a-drawn"></svg>' in page and '<svg id="b-drawn"></svg>' in page
+    with pytest.raises(ParameterError, match="svgs"):
+        write_report(tmp_path / "bad.html", small["corpus"], svgs={"timeline": "<svg></svg>"})
