@@ -14,7 +14,6 @@ import glob
 import re
 import unicodedata
 import warnings
-from itertools import repeat
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -232,7 +231,10 @@ def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
         row_of[d["file"]]["duplicates"] += 1
         dup_rows.append({"path": d["file"], "line": d["line"], "uid": d["uid"],
                          "kept_uid": records[k]["uid"], "rule": rule})
-    columns = {col: pd.Series(list(map(dict.get, kept, repeat(col))), dtype=object) for col in SCHEMA}
+    keys = list(SCHEMA)
+    rows = [tuple(map(rec.get, keys)) for rec in kept]  # one visit per record (its dict stays cached)
+    values = list(zip(*rows)) or [()] * len(keys)
+    columns = {col: pd.Series(list(vals), dtype=object) for col, vals in zip(keys, values)}
     report = ImportReport(files=pd.DataFrame(file_rows, columns=list(ImportReport().files.columns)),
                           rejected=pd.DataFrame(rejected, columns=["path", "line", "reason"]),
                           duplicates=pd.DataFrame(dup_rows,

@@ -104,12 +104,13 @@ def parse_affiliation(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     >>> parse_affiliation("[谭春辉]华中师范大学.信息管理学院")
     (('华中师范大学',), ('China',))
     """
-    text = unicodedata.normalize("NFKC", raw).strip()
+    ascii_ = raw.isascii()  # ASCII is NFKC already and holds no CJK
+    text = (raw if ascii_ else unicodedata.normalize("NFKC", raw)).strip()
     if not text:
         return (), ()
     insts: list[str] = []
     countries: list[str] = []
-    if has_cjk(text):
+    if not ascii_ and has_cjk(text):
         for item in re.split(r"[;；/]|!\d*", text):
             item = item.strip(" ,.")
             if item:

@@ -60,6 +60,8 @@ def _fold(text: str) -> str:
     """NFKC, lower-case, white space folded; ``|`` cannot survive (it separates parts)."""
     if not text:
         return ""
+    if text.isalnum() and text.isascii():  # volumes, pages
+        return text.lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return " ".join(text.replace("|", " ").split()).lower()
