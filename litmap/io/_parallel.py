@@ -54,6 +54,16 @@ def _half(path: str, start: int, end: int, normalise: Normalise
     return [normalise(r, fmt, path) for r in result.records], result.problems, lines
 
 
+def _worker(send: Any, path: str, start: int, end: int, normalise: Normalise) -> None:
+    """Run :func:`_half` in the forked worker and send ``(ok, result or exception)`` back."""
+    try:
+        out: Any = (True, _half(path, start, end, normalise))
+    except BaseException as exc:  # re-raised in the parent
+        out = (False, exc)
+    send.send(out)
+    send.close()
+
+
 def _middle(path: str, size: int) -> int | None:
     """Byte offset just after the first ER line past 55 % of the file, if any.
 
@@ -128,10 +138,18 @@ def read_large(path: str, fmt_name: str | None, normalise: Normalise
     if head is None or mid is None:
         return None
     ctx = multiprocessing.get_context("fork")
-    with ctx.Pool(1) as pool:
-        second = pool.apply_async(_half, (path, mid, size, normalise))
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(send, path, mid, size, normalise), daemon=True)
+    worker.start()
+    send.close()
+    try:
         first = _half(path, 0, mid, normalise)
-        rest = second.get()
+        ok, rest = receive.recv()
+    finally:
+        receive.close()
+        worker.join()
+    if not ok:
+        raise rest
     if first is None or rest is None:
         return None
     records, problems, lines = first
