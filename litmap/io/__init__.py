@@ -64,6 +64,12 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
         One row per kept record; ``corpus.report`` tells, per file, how many records
         were read, kept, merged as duplicates and rejected.
 
+    Notes
+    -----
+    A UTF-8 WoS plain-text file of 16 MB or more is decoded in blocks and parsed by
+    two processes (:mod:`litmap.io._parallel`, a forked worker takes the second
+    part); the result is identical to the one-process read.
+
     Raises
     ------
     ParameterError

@@ -57,3 +57,27 @@ def test_errors_are_value_errors_too() -> None:
     with pytest.raises(ValueError):
         decode(b"\xff\xfe\x00", "odd.txt")
     assert issubclass(EncodingError, LitmapError)
+
+
+def test_utf8_blocks_cut_after_newlines_drop_the_bom_and_fold_line_ends(tmp_path) -> None:
+    from litmap.io._text import utf8_blocks
+
+    text = "PT J\r\nTI 城乡融合\rER\r\n" * 50
+    path = tmp_path / "x.txt"
+    path.write_bytes(codecs.BOM_UTF8 + text.encode("utf-8"))
+    size = path.stat().st_size
+    blocks = list(utf8_blocks(str(path), 0, size, size=16))
+    assert "".join(blocks) == text.replace("\r\n", "\n").replace("\r", "\n")
+    assert len(blocks) > 10 and all(b.endswith("\n") for b in blocks)
+    tail = list(utf8_blocks(str(path), 3 + len("PT J\r\n".encode()), size, size=7))
+    assert "".join(tail).startswith("TI 城乡融合\n")
+
+
+def test_utf8_blocks_reject_gbk_and_nul_bytes(tmp_path) -> None:
+    from litmap.io._text import utf8_blocks
+
+    for name, data in (("gbk.txt", "TI 城乡\n".encode("gbk")), ("nul.txt", b"TI a\x00b\n")):
+        path = tmp_path / name
+        path.write_bytes(data * 20)
+        with pytest.raises(UnicodeDecodeError):
+            list(utf8_blocks(str(path), 0, len(data) * 20))
