@@ -17,14 +17,33 @@ import sys
 from pathlib import Path
 
 _CHILD = """
-import json, resource, sys, time
+import json, resource, sys, threading, time
+import psutil
 import litmap.io
+
+me, kids, joint, done = psutil.Process(), [], [0], threading.Event()
+
+
+def sample():  # resident memory of this process and its worker at the same instant
+    while not done.wait(0.02):
+        try:
+            kids[:] = kids or me.children()
+            joint[0] = max(joint[0], me.memory_info().rss + sum(k.memory_info().rss for k in kids))
+        except psutil.Error:
+            kids.clear()
+
+
+watcher = threading.Thread(target=sample, daemon=True)
+watcher.start()
 t, c = time.perf_counter(), time.process_time()
 corpus = litmap.io.read(sys.argv[1])
 seconds, cpu = time.perf_counter() - t, time.process_time() - c
-me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+done.set()
+watcher.join()
+self_, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"seconds": seconds, "cpu": cpu, "worker_cpu": kids.ru_utime + kids.ru_stime,
-                  "records": len(corpus), "rss_kb": me.ru_maxrss, "worker_rss_kb": kids.ru_maxrss}))
+                  "records": len(corpus), "rss_kb": self_.ru_maxrss, "worker_rss_kb": kids.ru_maxrss,
+                  "joint_rss_kb": max(joint[0] // 1024, self_.ru_maxrss)}))
 """
 
 
@@ -39,8 +58,9 @@ def run(quick: bool = False) -> list[dict]:
     """Measure read speed and peak RSS.
 
     Large WoS files are read by two processes (:mod:`litmap.io._parallel`): CPU time
-    is reported for the main process and for the worker, and the memory target is
-    checked against the sum of both peaks (an upper bound of the joint peak).
+    is reported for the main process and for the worker, and peak RSS is the largest
+    sum of both resident sizes sampled every 20 ms (pages shared after the fork
+    count twice), never less than the main process's own peak.
 
     Parameters
     ----------
@@ -61,7 +81,7 @@ def run(quick: bool = False) -> list[dict]:
     for fmt, gen, n, limit in cases:
         m = _measure(gen(n))
         seconds, records = m["seconds"], m["records"]
-        rss = (m["rss_kb"] + m["worker_rss_kb"]) / 1024
+        rss = m["joint_rss_kb"] / 1024
         label = f"read {fmt} {n // 1000}k"
         rows.append({"name": f"{label} time", "value": round(seconds, 2), "unit": "s",
                      "target": f"<= {limit} s" if limit else "-",
@@ -73,7 +93,9 @@ def run(quick: bool = False) -> list[dict]:
                      "target": ">= 16129 records/s (metaknowledge)" if fmt == "wos_plaintext" else "-",
                      "ok": fmt != "wos_plaintext" or records / seconds >= 10_000 / 0.62})
         rows.append({"name": f"{label} peak RSS", "value": round(rss), "unit": "MB",
-                     "target": "<= 1024 MB (main + worker)" if n == 100_000 else "-",
+                     "target": ("<= 1024 MB (main + worker at one instant; peaks "
+                                f"{m['rss_kb'] // 1024} + {m['worker_rss_kb'] // 1024} MB)"
+                                if n == 100_000 else "-"),
                      "ok": n != 100_000 or rss <= 1024})
     return rows
 
