@@ -7,9 +7,11 @@ part in a forked worker while this process does the first, and joins the two in
 file order (line numbers of the second part shifted by the lines of the first).
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
-path; whenever this path does not apply (not UTF-8, a NUL byte, another format,
-one CPU, no ``fork``, a daemonic caller, an empty file) :func:`read_large`
-returns None and the caller reads the file the ordinary way.
+path. With one CPU, no ``fork`` or a daemonic caller (which may not fork), or
+without an ER line past the middle, the whole file is read block by block in
+this process. Whenever this path does not apply (not UTF-8, a NUL byte, another
+format, an empty file) :func:`read_large` returns None and the caller reads the
+file the ordinary way.
 """
 
 from __future__ import annotations
@@ -103,6 +105,24 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
     return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
+def _two_parts(path: str, mid: int, size: int, normalise: Normalise) -> tuple[Any, Any]:
+    """Bytes ``:mid`` here and ``mid:`` in a forked worker: both :func:`_half` results."""
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    worker = ctx.Process(target=_worker, args=(send, path, mid, size, normalise), daemon=True)
+    worker.start()
+    send.close()
+    try:
+        first = _half(path, 0, mid, normalise)
+        ok, rest = receive.recv()
+    finally:
+        receive.close()
+        worker.join()
+    if not ok:
+        raise rest
+    return first, rest
+
+
 def _can_fork() -> bool:
     """Two CPUs, the fork start method, and not inside a daemonic worker (which may not fork)."""
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
@@ -112,7 +132,7 @@ def _can_fork() -> bool:
 
 def read_large(path: str, fmt_name: str | None, normalise: Normalise
                ) -> tuple[Format, ParseResult, str] | None:
-    """Read a large UTF-8 WoS plain-text file with two processes.
+    """Read a large UTF-8 WoS plain-text file block by block, in two processes if possible.
 
     Parameters
     ----------
@@ -131,25 +151,15 @@ def read_large(path: str, fmt_name: str | None, normalise: Normalise
         encoding name; None when the file should be read the ordinary way.
     """
     size = os.path.getsize(path)
-    if size < PARALLEL_MIN or not _can_fork():
+    head = _head(path, fmt_name) if size >= PARALLEL_MIN else None
+    if head is None:
         return None
-    head = _head(path, fmt_name)
-    mid = _middle(path, size) if head else None
-    if head is None or mid is None:
-        return None
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_worker, args=(send, path, mid, size, normalise), daemon=True)
-    worker.start()
-    send.close()
-    try:
-        first = _half(path, 0, mid, normalise)
-        ok, rest = receive.recv()
-    finally:
-        receive.close()
-        worker.join()
-    if not ok:
-        raise rest
+    mid = _middle(path, size) if _can_fork() else None
+    if mid is None:  # one process, still block by block
+        first = _half(path, 0, size, normalise)
+        rest: Any = ([], [], 0)
+    else:
+        first, rest = _two_parts(path, mid, size, normalise)
     if first is None or rest is None:
         return None
     records, problems, lines = first

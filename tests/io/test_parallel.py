@@ -1,4 +1,4 @@
-"""Large WoS files read in two processes give exactly the one-process result."""
+"""Large WoS files read block by block (in two processes or one) give the ordinary result."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def _both(path: Path, monkeypatch: pytest.MonkeyPatch, **kw):
     return one, two, used
 
 
-def test_synthetic_file_with_bom_crlf_and_bad_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("fork", [True, False])
+def test_synthetic_file_with_bom_crlf_and_bad_records(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     fork: bool) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: fork)  # False: one process, block by block
     src = write_wos(tmp_path / "src.txt", 300, seed=3)
     text = src.read_text(encoding="utf-8-sig")
     middle = text.index("\nPT ", len(text) // 3)
