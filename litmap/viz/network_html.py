@@ -124,13 +124,11 @@ def _records_table(graph: Any, corpus: Any) -> tuple[list, np.ndarray]:
     recs = recs[~recs["uid"].duplicated()]
     keep = pd.Index(recs["uid"]).get_indexer(uids)
     sub = recs.iloc[keep[keep >= 0]]
-    table = []
-    for title, authors, year, source, doi in zip(sub["title"], sub["authors"], sub["year"],
-                                                 sub["source"], sub["doi"]):
-        authors = list(authors)
-        author_text = "; ".join(authors[:6]) + ("; et al." if len(authors) > 6 else "")
-        table.append([title or "", author_text, None if pd.isna(year) else int(year),
-                      source or "", _html.doi_url(doi)])
+    authors = ["; ".join(list(a)[:6]) + ("; et al." if len(a) > 6 else "") for a in sub["authors"]]
+    years = pd.array(sub["year"], dtype="Int64").to_numpy(dtype=object, na_value=None).tolist()
+    table = [[title or "", author_text, year, source or "", _html.doi_url(doi)]
+             for title, author_text, year, source, doi in zip(sub["title"], authors, years,
+                                                             sub["source"], sub["doi"])]
     index = np.full(len(uids), -1)
     index[keep >= 0] = np.arange(int((keep >= 0).sum()))
     return table, index
