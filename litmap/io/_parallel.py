@@ -115,6 +115,9 @@ def _two_parts(path: str, mid: int, size: int, normalise: Normalise) -> tuple[An
     try:
         first = _half(path, 0, mid, normalise)
         ok, rest = receive.recv()
+    except BaseException:  # e.g. KeyboardInterrupt: do not wait for the worker's part
+        worker.terminate()
+        raise
     finally:
         receive.close()
         worker.join()
