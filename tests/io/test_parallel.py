@@ -52,6 +52,7 @@ def test_synthetic_file_with_bom_crlf_and_bad_records(tmp_path: Path, monkeypatc
 
 
 def test_not_utf8_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
     src = write_wos(tmp_path / "src.txt", 40, seed=4)
     text = src.read_text(encoding="utf-8-sig").replace("TI ", "TI 城乡 ", 3)
     path = tmp_path / "gbk.txt"
@@ -64,6 +65,12 @@ def test_not_utf8_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.
 
 @pytest.mark.corpora
 def test_real_wos_exports(corpora_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # whatever the machine's load
     one, two, used = _both(corpora_dir / "wos_plaintext", monkeypatch, on_bad_record="skip")
     assert sum(used) >= 10  # every UTF-8 file with an ER line past its middle
     _same(one, two)
+
+
+def test_a_busy_machine_reads_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (64.0, 64.0, 64.0))
+    assert not parallel._can_fork()
