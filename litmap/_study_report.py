@@ -91,7 +91,7 @@ def _figure(fig: Any) -> str:
 def _analysis(section: Any, corpus: Any, top: int, folder: Path) -> str:
     """One analysis' section; its top-item table is also written to ``<analysis>/top_items.csv``."""
     from litmap.burst import top_bursts
-    from litmap.report import report_tables
+    from litmap.report import _top_nodes
     from litmap.viz import _html
     from litmap.viz.network_html import network_fragment
 
@@ -103,8 +103,7 @@ def _analysis(section: Any, corpus: Any, top: int, folder: Path) -> str:
              "</p>")
     the_map = network_fragment(section.network, element_id=f"lm-map-{section.kind}", clusters=cl,
                                bursts=section.bursts, corpus=corpus)
-    items = report_tables(corpus, network=section.network, clusters=cl, bursts=section.bursts,
-                          top_n=20)["top_items"]
+    items = _top_nodes(section.network, section.bursts, 20)  # the corpus-wide tables are shown once
     items.to_csv(folder / section.kind / "top_items.csv", index=False, lineterminator="\n")
     parts = [_html.table(items, caption=f"Top {len(items)} items",
                          formats={"centrality": ".4f", "burst": ".2f", "sigma": ".4f"})]

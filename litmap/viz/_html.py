@@ -33,7 +33,6 @@ _PLAIN_DOI = re.compile(r"10\.[0-9]{4,9}/[A-Za-z0-9/.:;()_~-]+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
-_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def text(value: Any) -> str:
@@ -84,7 +83,8 @@ def json_island(element_id: str, data: Any) -> str:
     if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", element_id):
         raise ParameterError(f"element_id: expected letters, digits, '-' or '_', found {element_id!r}")
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    body = _JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group(0)], body)
+    for unsafe, escaped in _JSON_ESCAPES.items():  # plain replaces: fast on a large island
+        body = body.replace(unsafe, escaped)
     return f'<script type="application/json" id="{element_id}">{body}</script>'
 
 
