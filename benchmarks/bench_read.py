@@ -25,9 +25,12 @@ me, kids, joint, done = psutil.Process(), [], [0], threading.Event()
 
 
 def sample():  # resident memory of this process and its worker at the same instant
-    while not done.wait(0.02):
+    n = 0
+    while not done.wait(0.05):
+        n += 1
         try:
-            kids[:] = kids or me.children()
+            if not kids and n % 10 == 0:  # looking for the worker scans /proc: twice a second
+                kids[:] = me.children()
             joint[0] = max(joint[0], me.memory_info().rss + sum(k.memory_info().rss for k in kids))
         except psutil.Error:
             kids.clear()
@@ -59,7 +62,7 @@ def run(quick: bool = False) -> list[dict]:
 
     Large WoS files are read by two processes (:mod:`litmap.io._parallel`): CPU time
     is reported for the main process and for the worker, and peak RSS is the largest
-    sum of both resident sizes sampled every 20 ms (pages shared after the fork
+    sum of both resident sizes sampled every 50 ms (pages shared after the fork
     count twice), never less than the main process's own peak.
 
     Parameters
