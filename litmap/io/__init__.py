@@ -33,7 +33,7 @@ from litmap.io._parallel import read_large  # noqa: E402
 from litmap.io import (cnki_endnote, cnki_estudy, cnki_excel, cnki_noteexpress,  # noqa: E402,F401
                        cnki_refworks, cnki_selfdefined, cssci, ris, scopus, wanfang, wos)
 
-__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "normalise_record", "ON_BAD_RECORD"]
+__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "ON_BAD_RECORD"]
 
 ON_BAD_RECORD = ("error", "warn", "skip")
 _SKIP_SUFFIXES = frozenset(".json .md .parquet .html .htm .png .jpg .jpeg .gif .svg .pdf .py .pyc "
