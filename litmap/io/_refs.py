@@ -225,8 +225,35 @@ _KEY_CACHE: dict[str, dict[str, str]] = {style: {} for style in STYLES}
 _KEY_CACHE_MAX = 2_000_000
 
 
+# The common WoS form ``Surname AB, 2015, SOURCE NAME, V12, P34, DOI 10.x/y`` in printable
+# ASCII with single spaces: its key is the lower-cased parts. Anything else takes _parse_wos.
+_C = r"[\x21-\x2b\x2d-\x7b\x7d\x7e]"  # printable ASCII but space, comma and "|"
+_WOS_COMMON = re.compile(
+    rf"(?:([A-Za-z]+(?: [A-Za-z]+)*)|\[Anonymous\]), ((?:1[5-9]|20)\d\d), ({_C}(?: ?{_C})*)"
+    r"(?:, V([A-Za-z]?\d+[A-Za-z]?))?(?:, P([A-Za-z]?\d+[A-Za-z]?))?"
+    r"(?:, DOI (10\.\d{4,9}/[^\s,\];\[]+))?")
+
+
+def _common_wos_key(raw: str) -> str | None:
+    """The key of a reference in the common WoS form (equal to :func:`_parse_wos`), else None."""
+    m = _WOS_COMMON.fullmatch(raw)
+    if m is None:
+        return None
+    author, year, source, volume, page, doi = m.groups()
+    cut = raw.find("DOI ")
+    if (cut >= 0 and (doi is None or cut != m.start(6) - 4)) \
+            or (source[0] in "VP" and _NUM.match(source[1:])):
+        return None  # "DOI " or a volume/page look-alike inside the source: the full parser decides
+    return "|".join(((author or "anonymous").lower(), year, source.lower(), (volume or "").lower(),
+                     (page or "").lower(), doi.rstrip(".").lower() if doi else ""))
+
+
 def _usable_key(raw: str, style: str) -> str:
     """The key of ``raw``, or "" when it is unusable (see :func:`ref_keys`)."""
+    if style == "wos":
+        key = _common_wos_key(raw)
+        if key is not None:
+            return key  # an author or source, and a year: always usable
     key = _PARSERS[style](raw)
     a, y, s, _, _, d = key.split("|")
     if (a or s) and (y or d) or (style == "cssci" and a and s):

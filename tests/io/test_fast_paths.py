@@ -1,0 +1,53 @@
+"""Fast paths of the WoS reader give exactly what the reference code gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from litmap.io._refs import _common_wos_key, _parse_wos
+
+_PLAIN = ("wos_plaintext", "citespace_outputs", "cnki_citespace_converted")
+_FRAGMENTS = ["Smith J", "[Anonymous]", "van Dijk F", "Li X.", "2015", "1999a", "(2020)", "NATURE",
+              "J RURAL STUD", "V12", "P34", "PA5", "V", "DOI 10.5555/x.1", "DOI [10.1/a, DOI 10.1/a]",
+              "DOI 10.1234/AB.", "DOI", "  ", " ", "x|y", "ÉCOLE", "V1 2", "DOI STUDIES", ""]
+
+
+def _reference_key(raw: str) -> str:
+    return _parse_wos.__wrapped__(raw)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=7),
+       st.sampled_from([", ", ",", " , "]))
+def test_common_reference_form_keys_like_the_full_parser(parts: list[str], sep: str) -> None:
+    raw = sep.join(parts)
+    key = _common_wos_key(raw)
+    assert key is None or key == _reference_key(raw)
+
+
+def test_common_reference_form_is_taken() -> None:
+    raw = "Bouchard B, 2011, TIJDSCHR ECON SOC GE, V52, P639, DOI 10.5555/Tij.2011.01236."
+    assert _common_wos_key(raw) == "bouchard b|2011|tijdschr econ soc ge|52|639|10.5555/tij.2011.01236"
+    assert _common_wos_key("Smith J, 2010, DOI STUDIES, V1") is None
+
+
+def _plain_files(corpora_dir: Path) -> list[Path]:
+    return sorted(p for d in _PLAIN for p in (corpora_dir / d).rglob("*")
+                  if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in (".txt", ".isi"))
+
+
+@pytest.mark.corpora
+def test_real_references_key_like_the_full_parser(corpora_dir: Path) -> None:
+    raws: set[str] = set()
+    for path in _plain_files(corpora_dir):
+        text = path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        for block in re.findall(r"^CR (.*(?:\n   .*)*)", text, re.M):
+            raws.update(v.strip() for v in block.split("\n"))
+    taken = {raw: key for raw in raws if (key := _common_wos_key(raw)) is not None}
+    assert len(taken) > 10_000
+    assert all(key == _reference_key(raw) for raw, key in taken.items())
