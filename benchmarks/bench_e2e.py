@@ -89,6 +89,8 @@ def _rows(n: int, outside: dict, timings: dict) -> list[dict]:
     slowest = max(timings["stages"], key=lambda s: s["seconds"])
     out.append(row(f"e2e {label}: slowest stage", f"{slowest['name']} ({slowest['seconds']:.2f} s)",
                    "", "", None))
+    after_read = sum(s["seconds"] for s in timings["stages"] if s["name"] != "read")
+    out.append(row(f"e2e {label}: stages after read", round(after_read, 2), "s", "", None))
     wall = round(outside["wall_s"], 2)
     out.append(row(f"e2e {label}: total (process)", wall, "s",
                    f"<= {t_target:g} s" if t_target else "", wall <= t_target if t_target else None))

@@ -12,6 +12,7 @@ counts, and ``timings.json`` the time and peak memory of every stage.
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import os
 import shutil
@@ -109,6 +110,23 @@ def _stage(log: StageLog, name: str) -> Iterator[None]:
                 log.warn(str(w.message))
 
 
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Leave the objects alive now (the corpus just read) out of garbage collection passes.
+
+    A large corpus is millions of small lists and strings; every full pass of the
+    cyclic garbage collector walks all of them (seconds per pass at 1M records), and
+    building tables, pages and JSON later triggers several passes. Frozen objects are
+    skipped by the collector (reference counting still frees them); at the end they
+    return to the oldest generation.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunResult:
     """Run a whole study: read, map every analysis, write the report and the manifest.
 
@@ -139,36 +157,45 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
     with staged_output(config["output"]["dir"]) as tmp:
         with _stage(log, "read"):
             corpus = _stages.read_corpus(inputs, config)
-        log.info(corpus.report.to_text())
-        _stages.write_import_tables(corpus, tmp / "import")
-        for message in data_warnings(corpus, analyses=net["analyses"], alias=net["alias"]):
-            log.warn(message)
-        sections, summaries = [], {}
-        for kind in net["analyses"]:
-            section = _run_analysis(kind, corpus, config, tmp, log)
-            summaries[kind] = section.summary if section is not None else {"skipped": True}
-            if section is not None:
-                sections.append(section)
-                s = section.summary
-                log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
-                         f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
-        with _stage(log, "figures"):
-            figures = _stages.write_corpus_figures(corpus, tmp / "figures")
-        with _stage(log, "report"):
-            annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
-            report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
-                                          annual_svg=annual)
-        with _stage(log, "manifest"):
-            manifest = build_manifest(config=config, inputs=[*corpus.report.files["path"], *lists],
-                                      counts=_counts(corpus),
-                                      analyses=summaries, warnings=log.warnings,
-                                      outputs=output_hashes(tmp))
-            write_json(manifest, tmp / "manifest.json")
-        timings = log.to_dict()
-        write_json(timings, tmp / "timings.json")
+        with _frozen_heap():
+            manifest, report, timings = _map_and_report(corpus, config, lists, tmp, log)
     out = Path(config["output"]["dir"]).absolute()
     return RunResult(out_dir=out, report=out / report.relative_to(tmp), manifest=manifest,
                      timings=timings, warnings=tuple(log.warnings))
+
+
+def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tmp: Path,
+                    log: StageLog) -> tuple[dict, Path, dict]:
+    """Every stage after reading; return the manifest, the report path and the timings."""
+    net = config["network"]
+    log.info(corpus.report.to_text())
+    _stages.write_import_tables(corpus, tmp / "import")
+    for message in data_warnings(corpus, analyses=net["analyses"], alias=net["alias"]):
+        log.warn(message)
+    sections, summaries = [], {}
+    for kind in net["analyses"]:
+        section = _run_analysis(kind, corpus, config, tmp, log)
+        summaries[kind] = section.summary if section is not None else {"skipped": True}
+        if section is not None:
+            sections.append(section)
+            s = section.summary
+            log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
+                     f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
+    with _stage(log, "figures"):
+        figures = _stages.write_corpus_figures(corpus, tmp / "figures")
+    with _stage(log, "report"):
+        annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
+        report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
+                                      annual_svg=annual)
+    with _stage(log, "manifest"):
+        manifest = build_manifest(config=config, inputs=[*corpus.report.files["path"], *lists],
+                                  counts=_counts(corpus),
+                                  analyses=summaries, warnings=log.warnings,
+                                  outputs=output_hashes(tmp))
+        write_json(manifest, tmp / "manifest.json")
+    timings = log.to_dict()
+    write_json(timings, tmp / "timings.json")
+    return manifest, report, timings
 
 
 def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
