@@ -88,10 +88,10 @@ def top_items(corpus: Any, column: str = "keywords", *, top_n: int = 20) -> pd.D
         items = values.dropna().astype(str).str.strip()
         items = items[items != ""]
     else:  # once per record: (record, item) pairs without repeats
-        flat = pd.Series(list(chain.from_iterable(values)), dtype=object).astype(str).str.strip()
-        pairs = pd.DataFrame({"record": np.repeat(np.arange(len(values)), values.map(len).to_numpy()),
-                              "item": flat.to_numpy()})
-        items = pairs[(pairs["item"] != "").to_numpy()].drop_duplicates()["item"]
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        flat = np.array([str(x).strip() for x in chain.from_iterable(values)], dtype=object)
+        pairs = pd.DataFrame({"record": np.repeat(np.arange(len(values)), lengths), "item": flat})
+        items = pairs[pairs["item"].to_numpy() != ""].drop_duplicates()["item"]
     counts = items.value_counts()
     frame = pd.DataFrame({"item": counts.index.astype(str), "records": counts.to_numpy(dtype="int64")})
     frame = frame.sort_values(["records", "item"], ascending=[False, True], kind="stable")

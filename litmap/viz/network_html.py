@@ -25,6 +25,7 @@ import pandas as pd
 
 from litmap.errors import ParameterError
 from litmap.viz import _html
+from litmap.viz._records import node_records, records_table
 from litmap.viz.layout import (BETWEENNESS_RING_MIN, OTHER_COLOR, PALETTE, RING_BETWEENNESS,
                                RING_BURST, cluster_colors, force_layout, timeline_layout,
                                timezone_layout, year_colors)
@@ -113,38 +114,6 @@ def _node_bursts(bursts: Any, nodes: pd.DataFrame) -> list:
         if 0 <= i < len(out):
             out[i] = [round(float(row.strength), 4), str(row.begin), str(row.end)]
     return out
-
-
-def _records_table(graph: Any, corpus: Any) -> tuple[list, np.ndarray]:
-    """Records behind the incidence rows, as compact lists, and row -> record index."""
-    uids = np.asarray(graph.record_uids)
-    if corpus is None:
-        return [], np.full(len(uids), -1)
-    recs = corpus.records
-    recs = recs[~recs["uid"].duplicated()]
-    keep = pd.Index(recs["uid"]).get_indexer(uids)
-    sub = recs.iloc[keep[keep >= 0]]
-    authors = ["; ".join(list(a)[:6]) + ("; et al." if len(a) > 6 else "") for a in sub["authors"]]
-    years = pd.array(sub["year"], dtype="Int64").to_numpy(dtype=object, na_value=None).tolist()
-    table = [[title or "", author_text, year, source or "", _html.doi_url(doi)]
-             for title, author_text, year, source, doi in zip(sub["title"], authors, years,
-                                                             sub["source"], sub["doi"])]
-    index = np.full(len(uids), -1)
-    index[keep >= 0] = np.arange(int((keep >= 0).sum()))
-    return table, index
-
-
-def _node_records(graph: Any, row_index: np.ndarray) -> list[list[int]]:
-    """Record indices per node (newest first), from the incidence matrix."""
-    inc = graph.incidence.tocoo()
-    years = np.asarray(graph.record_years)
-    rows, cols = inc.row, inc.col
-    ok = row_index[rows] >= 0
-    rows, cols = rows[ok], cols[ok]
-    order = np.lexsort((row_index[rows], -years[rows], cols))
-    bounds = np.searchsorted(cols[order], np.arange(inc.shape[1] + 1))
-    ids = row_index[rows[order]]
-    return [ids[bounds[j]:bounds[j + 1]].tolist() for j in range(inc.shape[1])]
 
 
 def _average_years(graph: Any) -> np.ndarray:
@@ -293,7 +262,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
     z_pos, z_guides = timezone_layout(first, member, freq=freq)
     f_pos = (network_layout(graph, seed=opts.seed) if layout is None
              else _checked_layout(layout, n))
-    records, row_index = _records_table(graph, corpus)
+    records, row_index = records_table(graph, corpus)
     physics = opts.physics if opts.physics is not None else n <= opts.physics_max
     known_avg = avg[~np.isnan(avg)]
     avg_range = [float(known_avg.min()), float(known_avg.max())] if known_avg.size else [None, None]
@@ -317,7 +286,7 @@ def network_payload(graph: Any, *, clusters: Any = None, bursts: Any = None, cor
                       "year": year_colors(avg)},
             "pos": {"network": f_pos.tolist(), "timeline": t_pos.tolist(),
                     "timezone": z_pos.tolist()},
-            "records": _node_records(graph, row_index),
+            "records": node_records(graph, row_index),
         },
         "edges": {"source": pairs[:, 0].tolist(), "target": pairs[:, 1].tolist(),
                   "count": _num(edges["count"], 2),
