@@ -108,6 +108,13 @@ def parse_affiliation(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = (raw if ascii_ else unicodedata.normalize("NFKC", raw)).strip()
     if not text:
         return (), ()
+    if ascii_ and text[0] == "[" and text.count("[") == 1 and (m := _BRACKET.match(text)):
+        return _wos_address(text[m.end():])  # one WoS address: the authors in brackets do not matter
+    return _parse_text(text, ascii_)
+
+
+def _parse_text(text: str, ascii_: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """:func:`parse_affiliation` of stripped, NFKC-normalised, non-empty ``text``."""
     insts: list[str] = []
     countries: list[str] = []
     if not ascii_ and has_cjk(text):
@@ -130,6 +137,16 @@ def parse_affiliation(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
             if c:
                 countries.append(c)
     return tuple(dict.fromkeys(insts)), tuple(dict.fromkeys(countries))
+
+
+@lru_cache(maxsize=1 << 18)
+def _wos_address(address: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Institution and country of one WoS ``C1`` address without its ``[authors]`` prefix."""
+    parts = [p.strip() for p in address.split(",") if p.strip()]
+    if not parts:
+        return (), ()
+    country = _country(parts[-1]) if len(parts) > 1 else ""
+    return (parts[0].rstrip("."),), (country,) if country else ()
 
 
 def _split_items(text: str) -> list[str]:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from litmap.io._affil import _parse_text, parse_affiliation
 from litmap.io._refs import _common_wos_key, _parse_wos
 
 _PLAIN = ("wos_plaintext", "citespace_outputs", "cnki_citespace_converted")
@@ -43,11 +44,30 @@ def _plain_files(corpora_dir: Path) -> list[Path]:
 
 @pytest.mark.corpora
 def test_real_references_key_like_the_full_parser(corpora_dir: Path) -> None:
-    raws: set[str] = set()
-    for path in _plain_files(corpora_dir):
-        text = path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-        for block in re.findall(r"^CR (.*(?:\n   .*)*)", text, re.M):
-            raws.update(v.strip() for v in block.split("\n"))
+    raws = _field_values(corpora_dir, "CR")
     taken = {raw: key for raw in raws if (key := _common_wos_key(raw)) is not None}
     assert len(taken) > 10_000
     assert all(key == _reference_key(raw) for raw, key in taken.items())
+
+def _field_values(corpora_dir: Path, tag: str) -> set[str]:
+    values: set[str] = set()
+    for path in _plain_files(corpora_dir):
+        text = path.read_bytes().decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+        for block in re.findall(rf"^{tag} (.*(?:\n   .*)*)", text, re.M):
+            values.update(v.strip() for v in block.split("\n"))
+    return values
+
+
+@pytest.mark.parametrize("raw", ["[A] Univ X, Dept Y, Paris, France.", "[A; B] ,", "[A]", "[A] X",
+                                 " [A; B]  Univ X,, , CA 94305 USA ", "[A]Univ Z, 1234 Utrecht",
+                                 "[A] Univ X; Univ Y, Japan"])
+def test_one_wos_address_parses_like_the_general_path(raw: str) -> None:
+    text = raw.strip()
+    assert parse_affiliation.__wrapped__(raw) == _parse_text(text, True)
+
+
+@pytest.mark.corpora
+def test_real_addresses_parse_like_the_general_path(corpora_dir: Path) -> None:
+    raws = {v for v in _field_values(corpora_dir, "C1") if v.isascii() and v.startswith("[")}
+    assert len(raws) > 1000
+    assert all(parse_affiliation.__wrapped__(raw) == _parse_text(raw, True) for raw in raws)
