@@ -226,12 +226,15 @@ _KEY_CACHE_MAX = 2_000_000
 
 
 # The common WoS form ``Surname AB, 2015, SOURCE NAME, V12, P34, DOI 10.x/y`` in printable
-# ASCII with single spaces: its key is the lower-cased parts. Anything else takes _parse_wos.
+# ASCII with single spaces (the DOI may be WoS's ``DOI [10.x/y, DOI 10.x/Y]``): its key is
+# the lower-cased parts, the author without ``'.-``. Anything else takes _parse_wos.
 _C = r"[\x21-\x2b\x2d-\x7b\x7d\x7e]"  # printable ASCII but space, comma and "|"
+_D = r"10\.\d{4,9}/[^\s,\];\[]+"
 _WOS_COMMON = re.compile(
-    rf"(?:([A-Za-z]+(?: [A-Za-z]+)*)|\[Anonymous\]), ((?:1[5-9]|20)\d\d), ({_C}(?: ?{_C})*)"
-    r"(?:, V([A-Za-z]?\d+[A-Za-z]?))?(?:, P([A-Za-z]?\d+[A-Za-z]?))?"
-    r"(?:, DOI (10\.\d{4,9}/[^\s,\];\[]+))?")
+    rf"(?:([A-Za-z][A-Za-z'.\-]*(?: [A-Za-z][A-Za-z'.\-]*)*)|\[Anonymous\]), ((?:1[5-9]|20)\d\d), "
+    rf"({_C}(?: ?{_C})*)(?:, V([A-Za-z]?\d+[A-Za-z]?))?(?:, P([A-Za-z]?\d+[A-Za-z]?))?"
+    rf"(?:, (DOI )(?:\[({_D})(?:, [^\]]*)?\]|({_D})))?")
+_AUTHOR_PUNCT = str.maketrans("", "", "'.-")
 
 
 def _common_wos_key(raw: str) -> str | None:
@@ -239,13 +242,13 @@ def _common_wos_key(raw: str) -> str | None:
     m = _WOS_COMMON.fullmatch(raw)
     if m is None:
         return None
-    author, year, source, volume, page, doi = m.groups()
-    cut = raw.find("DOI ")
-    if (cut >= 0 and (doi is None or cut != m.start(6) - 4)) \
-            or (source[0] in "VP" and _NUM.match(source[1:])):
+    author, year, source, volume, page, mark, doi, plain = m.groups()
+    if raw.find("DOI ") != (m.start(6) if mark else -1) or (source[0] in "VP" and _NUM.match(source[1:])):
         return None  # "DOI " or a volume/page look-alike inside the source: the full parser decides
-    return "|".join(((author or "anonymous").lower(), year, source.lower(), (volume or "").lower(),
-                     (page or "").lower(), doi.rstrip(".").lower() if doi else ""))
+    doi = doi or plain
+    return "|".join((author.translate(_AUTHOR_PUNCT).lower() if author else "anonymous", year,
+                     source.lower(), (volume or "").lower(), (page or "").lower(),
+                     doi.rstrip(".").lower() if doi else ""))
 
 
 def _usable_key(raw: str, style: str) -> str:

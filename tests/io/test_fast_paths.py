@@ -15,7 +15,8 @@ from litmap.io._refs import _common_wos_key, _parse_wos
 _PLAIN = ("wos_plaintext", "citespace_outputs", "cnki_citespace_converted")
 _FRAGMENTS = ["Smith J", "[Anonymous]", "van Dijk F", "Li X.", "2015", "1999a", "(2020)", "NATURE",
               "J RURAL STUD", "V12", "P34", "PA5", "V", "DOI 10.5555/x.1", "DOI [10.1/a, DOI 10.1/a]",
-              "DOI 10.1234/AB.", "DOI", "  ", " ", "x|y", "ÉCOLE", "V1 2", "DOI STUDIES", ""]
+              "DOI 10.1234/AB.", "DOI", "O'Brien D", "Smith J.R.", "A-B C", "-", "'",
+              "DOI [10.5555/ab.1, DOI 10.5555/AB.1]", "DOI [10.1/x]", "DOI [10.1/x, DOI 10.1/y", "  ", " ", "x|y", "ÉCOLE", "V1 2", "DOI STUDIES", ""]
 
 
 def _reference_key(raw: str) -> str:
@@ -35,6 +36,8 @@ def test_common_reference_form_is_taken() -> None:
     raw = "Bouchard B, 2011, TIJDSCHR ECON SOC GE, V52, P639, DOI 10.5555/Tij.2011.01236."
     assert _common_wos_key(raw) == "bouchard b|2011|tijdschr econ soc ge|52|639|10.5555/tij.2011.01236"
     assert _common_wos_key("Smith J, 2010, DOI STUDIES, V1") is None
+    raw = "O'Brien D.-K., 2016, J X, V3, DOI [10.5555/j.2016.1, DOI 10.5555/J.2016.1]"
+    assert _common_wos_key(raw) == "obrien dk|2016|j x|3||10.5555/j.2016.1"
 
 
 def _plain_files(corpora_dir: Path) -> list[Path]:
