@@ -108,9 +108,19 @@ def parse_affiliation(raw: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = (raw if ascii_ else unicodedata.normalize("NFKC", raw)).strip()
     if not text:
         return (), ()
-    if ascii_ and text[0] == "[" and text.count("[") == 1 and (m := _BRACKET.match(text)):
-        return _wos_address(text[m.end():])  # one WoS address: the authors in brackets do not matter
-    return _parse_text(text, ascii_)
+    one = _one_wos_address(text) if ascii_ else None
+    return one if one is not None else _parse_text(text, ascii_)
+
+
+def _one_wos_address(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """:func:`_parse_text` of one ``[authors] address`` in ASCII, else None.
+
+    The authors in brackets do not matter, so the address is parsed once however
+    many author lists it follows.
+    """
+    if text[0] == "[" and text.count("[") == 1 and (m := _BRACKET.match(text)):
+        return _wos_address(text[m.end():])
+    return None
 
 
 def _parse_text(text: str, ascii_: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:

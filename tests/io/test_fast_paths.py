@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from litmap.io import _affil, _refs, read
 from litmap.io._affil import _parse_text, parse_affiliation
 from litmap.io._refs import _common_wos_key, _parse_wos
+from litmap.synth import write_wos
 
 _PLAIN = ("wos_plaintext", "citespace_outputs", "cnki_citespace_converted")
 _FRAGMENTS = ["Smith J", "[Anonymous]", "van Dijk F", "Li X.", "2015", "1999a", "(2020)", "NATURE",
@@ -74,3 +77,51 @@ def test_real_addresses_parse_like_the_general_path(corpora_dir: Path) -> None:
     raws = {v for v in _field_values(corpora_dir, "C1") if v.isascii() and v.startswith("[")}
     assert len(raws) > 1000
     assert all(parse_affiliation.__wrapped__(raw) == _parse_text(raw, True) for raw in raws)
+
+
+def _read_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple:
+    """``read`` with the fast paths, then with every fast path turned off (caches emptied first)."""
+    def fresh() -> None:
+        _affil.parse_affiliation.cache_clear()
+        _affil._wos_address.cache_clear()
+        _refs._parse_wos.cache_clear()
+        for cache in _refs._KEY_CACHE.values():
+            cache.clear()
+
+    fresh()
+    fast = read(paths, on_bad_record="skip")
+    with monkeypatch.context() as m:
+        m.setattr(_refs, "_common_wos_key", lambda raw: None)
+        m.setattr(_affil, "_one_wos_address", lambda text: None)
+        fresh()
+        slow = read(paths, on_bad_record="skip")
+    fresh()
+    return fast, slow
+
+
+def _assert_same(fast, slow) -> None:
+    pd.testing.assert_frame_equal(fast.records, slow.records)
+    for name in ("files", "rejected", "duplicates"):
+        pd.testing.assert_frame_equal(getattr(fast.report, name), getattr(slow.report, name))
+
+
+@pytest.mark.corpora
+@pytest.mark.parametrize("group", _PLAIN)
+def test_real_plain_text_reads_like_the_reference_path(corpora_dir: Path, group: str,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = [p for p in _plain_files(corpora_dir)
+             if p.relative_to(corpora_dir).parts[0] == group
+             and (group != "citespace_outputs" or "input" in p.parts)]
+    assert paths
+    fast, slow = _read_both(paths, monkeypatch)
+    assert len(fast.records) > 0
+    _assert_same(fast, slow)
+
+
+def test_synthetic_plain_text_reads_like_the_reference_path(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "wos.txt"
+    write_wos(path, 800, seed=3, refs=20, abstract_words=30)
+    fast, slow = _read_both([path], monkeypatch)
+    assert len(fast.records) == 800
+    _assert_same(fast, slow)
