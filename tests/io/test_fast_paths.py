@@ -19,7 +19,8 @@ _PLAIN = ("wos_plaintext", "citespace_outputs", "cnki_citespace_converted")
 _FRAGMENTS = ["Smith J", "[Anonymous]", "van Dijk F", "Li X.", "2015", "1999a", "(2020)", "NATURE",
               "J RURAL STUD", "V12", "P34", "PA5", "V", "DOI 10.5555/x.1", "DOI [10.1/a, DOI 10.1/a]",
               "DOI 10.1234/AB.", "DOI", "O'Brien D", "Smith J.R.", "A-B C", "-", "'",
-              "DOI [10.5555/ab.1, DOI 10.5555/AB.1]", "DOI [10.1/x]", "DOI [10.1/x, DOI 10.1/y", "  ", " ", "x|y", "ÉCOLE", "V1 2", "DOI STUDIES", ""]
+              "DOI [10.5555/ab.1, DOI 10.5555/AB.1]", "DOI [10.1/x]", "DOI [10.1/x, DOI 10.1/y",
+              "  ", " ", "x|y", "ÉCOLE", "V1 2", "DOI STUDIES", ""]
 
 
 def _reference_key(raw: str) -> str:
