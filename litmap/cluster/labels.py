@@ -20,6 +20,14 @@ k22 (outside, without t):
   so within a cluster it ranks as LLR does.
 - **tf-idf**: k11 * ln(N / df_t) (df_t = records containing t), every term of C.
 
+Nested terms give way to the phrases they belong to, so that a cluster is called
+"deep learning" or "landslide susceptibility mapping" rather than "deep" or "landslide":
+within a cluster, a multi-word or Chinese term is dropped when one longer candidate that
+contains it (as whole words, or as a substring for Chinese) occurs in at least 75 % of the
+cluster's records that contain the term; a single English word is dropped when the longer
+candidates containing it together reach that share. Scores are not changed, only the
+candidates ranked (``term_scores`` still reports every term).
+
 Ties go to the longer term (a phrase over its own words), then alphabetical order,
 so the same clusters always get the same labels. In
 the summary strings p-values below 1.0E-4 are shown as ``1.0E-4``, as CiteSpace
@@ -189,7 +197,38 @@ def _term_matrix(records: pd.DataFrame, sources: tuple[str, ...]) -> tuple[sp.cs
     return matrix, [str(v) for v in vocab]
 
 
+_NESTED_SHARE = 0.75
+
+
+def _parts(term: str) -> list[str]:
+    """Shorter terms inside ``term``: contiguous word runs, or substrings of a Chinese term."""
+    if " " not in term and _CJK.search(term):
+        n = len(term)
+        return [term[i:j] for i in range(n) for j in range(i + 2, n + 1) if j - i < n]
+    words = term.split()
+    n = len(words)
+    return [" ".join(words[i:j]) for i in range(n) for j in range(i + 1, n + 1) if j - i < n]
+
+
+def _drop_nested(scores: pd.DataFrame) -> pd.DataFrame:
+    """Remove (cluster, term) rows whose term is covered by longer candidates (module notes)."""
+    present = scores.loc[scores["k11"] > 0, ["cluster", "term", "k11"]]
+    pairs = pd.DataFrame([(u, t) for u in pd.unique(present["term"]) for t in _parts(u)],
+                         columns=["long", "term"])
+    if pairs.empty:
+        return scores
+    longer = present.rename(columns={"term": "long", "k11": "k11_long"}).merge(pairs, on="long")
+    both = longer.merge(present, on=["cluster", "term"])
+    cover = both.groupby(["cluster", "term"], sort=False).agg(
+        total=("k11_long", "sum"), best=("k11_long", "max"), k11=("k11", "first")).reset_index()
+    word = ~cover["term"].str.contains(" ", regex=False) & ~cover["term"].str.contains(_CJK)
+    inside = np.where(word, cover["total"], cover["best"])
+    nested = pd.MultiIndex.from_frame(cover.loc[inside >= _NESTED_SHARE * cover["k11"], ["cluster", "term"]])
+    return scores[~pd.MultiIndex.from_frame(scores[["cluster", "term"]]).isin(nested)]
+
+
 def _rank(scores: pd.DataFrame, methods: Sequence[str], top: int) -> pd.DataFrame:
+    scores = _drop_nested(scores)
     parts = []
     for m in methods:
         cand = scores if m == "tfidf" else scores[scores["over"]]
