@@ -102,6 +102,8 @@ def _stage(log: StageLog, name: str) -> Iterator[None]:
                 yield
             finally:
                 caught.extend(record)
+                if gc.get_freeze_count() and not gc.isenabled():  # in _frozen_heap
+                    gc.collect(0)  # this stage's new objects only: frees its figures' cycles
     finally:
         for w in caught:
             if issubclass(w.category, _DEVELOPER_WARNINGS):
@@ -112,18 +114,25 @@ def _stage(log: StageLog, name: str) -> Iterator[None]:
 
 @contextlib.contextmanager
 def _frozen_heap() -> Iterator[None]:
-    """Leave the objects alive now (the corpus just read) out of garbage collection passes.
+    """Leave the objects alive now (the corpus just read) out of garbage collection.
 
-    A large corpus is millions of small lists and strings; every full pass of the
+    A large corpus is millions of small lists and strings. Every full pass of the
     cyclic garbage collector walks all of them (seconds per pass at 1M records), and
-    building tables, pages and JSON later triggers several passes. Frozen objects are
-    skipped by the collector (reference counting still frees them); at the end they
-    return to the oldest generation.
+    the later stages allocate enough to trigger many passes. Inside this context the
+    corpus is frozen (:func:`gc.freeze`: skipped by the collector, still freed by
+    reference counting) and automatic collection is off; :func:`_stage` collects the
+    youngest generation once at the end of each stage, a pass over the objects made
+    since the previous pass only, which frees the stage's cyclic garbage (figures).
+    On exit, collection is restored as it was and the corpus unfrozen.
     """
+    enabled = gc.isenabled()
     gc.freeze()
+    gc.disable()
     try:
         yield
     finally:
+        if enabled:
+            gc.enable()
         gc.unfreeze()
 
 

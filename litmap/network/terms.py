@@ -138,7 +138,8 @@ def extract_terms(texts: Sequence[str | None], *, ngram: tuple[int, int] = (1, 4
     ngram : tuple of int, optional (default=(1, 4))
         Smallest and largest number of words of an English term.
     user_words : iterable of str, optional
-        Words jieba must keep whole (e.g. the corpus's Chinese keywords).
+        Words jieba must keep whole (e.g. the corpus's Chinese keywords); read only
+        when a text is Chinese, so a generator costs nothing on English texts.
     user_dict : path, optional
         A jieba user dictionary file (``word [freq] [tag]`` per line).
     stopwords : iterable of str, optional

@@ -167,3 +167,16 @@ def test_run_from_a_config_file(inputs, tmp_path):
     assert manifest["parameters"]["network"]["slice_years"] == 2
     assert manifest["parameters"]["output"]["title"] == "My study"
     assert "My study" in (tmp_path / "o" / "report.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("failing", [False, True])
+def test_run_leaves_garbage_collection_as_it_found_it(inputs, tmp_path, failing):
+    import gc
+
+    out = tmp_path / "out"
+    args = ["run", str(inputs["cnki"]), "-o", str(out), "-q", *FAST_LABELS,
+            "--analyses", "reference" if failing else "keyword"]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    result = _run(args)
+    assert result.exit_code == (2 if failing else 0), result.output
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # the corpus was frozen only during the run
