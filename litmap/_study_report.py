@@ -30,23 +30,6 @@ TITLES: dict[str, str] = {
     "coupling": "Bibliographic coupling",
 }
 
-_CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  system-ui, sans-serif; margin: 0 auto; max-width: 1500px; padding: 12px 20px; color: #1a1a1a; }
-nav { position: sticky; top: 0; background: #fff; padding: 6px 0; border-bottom: 1px solid #ddd;
-  z-index: 20; font-size: 14px; }
-nav a { margin-right: 12px; color: #0b5cad; text-decoration: none; }
-section { margin: 22px 0 30px 0; }
-h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 2px solid #0072B2; padding-bottom: 3px; }
-table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
-th, td { border: 1px solid #ddd; padding: 3px 7px; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; } caption { text-align: left; font-weight: 600; padding: 4px 0; }
-.metrics span { display: inline-block; margin-right: 18px; font-weight: 600; }
-.grid { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
-.figure svg { max-width: 100%; height: auto; }
-pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
-.warning { color: #8a3b00; }
-"""
 
 
 def _section(key: str, heading: str, inner: str) -> str:
@@ -193,5 +176,5 @@ def write_study_report(path: str | Path, corpus: Any, sections: Sequence[Any], *
     nav = "<nav>" + "".join(f'<a href="#{_html.attr(k)}">{_html.text(h)}</a>' for k, h, _ in parts) + "</nav>"
     body = f"<h1>{_html.text(title)}</h1>\n{nav}\n" + "\n".join(_section(*p) for p in parts)
     js, css = network_assets()
-    path.write_text(_html.page(title, body, css=css + _CSS, scripts=[js]), encoding="utf-8", newline="\n")
+    path.write_text(_html.page(title, body, css=css + _html.REPORT_CSS, scripts=[js]), encoding="utf-8", newline="\n")
     return path

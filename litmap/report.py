@@ -36,23 +36,6 @@ SECTIONS: tuple[tuple[str, str], ...] = (
 )
 _ACTORS = ("authors", "institutions", "countries", "source")
 _LISTED = 200  # rejected / duplicate rows listed in the page
-_CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  system-ui, sans-serif; margin: 0 auto; max-width: 1500px; padding: 12px 20px; color: #1a1a1a; }
-nav { position: sticky; top: 0; background: #fff; padding: 6px 0; border-bottom: 1px solid #ddd;
-  z-index: 20; font-size: 14px; }
-nav a { margin-right: 12px; color: #0b5cad; text-decoration: none; }
-section { margin: 22px 0 30px 0; }
-h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 2px solid #0072B2; padding-bottom: 3px; }
-table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
-th, td { border: 1px solid #ddd; padding: 3px 7px; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; } caption { text-align: left; font-weight: 600; padding: 4px 0; }
-.figure svg { max-width: 100%; height: auto; }
-.grid { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
-.metrics span { display: inline-block; margin-right: 18px; font-weight: 600; }
-pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
-.warning { color: #8a3b00; }
-"""
 
 
 def _top_nodes(network: Any, bursts: Any, top_n: int) -> pd.DataFrame:
@@ -274,7 +257,7 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
     page_body = (f"<h1>{_html.text(title)}</h1>\n{nav}\n{body}\n"
                  + _section("warnings", listing))
     js, css = network_assets() if network is not None else ("", "")
-    html_text = _html.page(title, page_body, css=css + _CSS, scripts=[js] if js else [])
+    html_text = _html.page(title, page_body, css=css + _html.REPORT_CSS, scripts=[js] if js else [])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(html_text, encoding="utf-8", newline="\n")
     for name, frame in tables.items():

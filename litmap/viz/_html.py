@@ -26,6 +26,25 @@ from litmap.errors import ParameterError
 __all__ = ["text", "attr", "json_island", "doi_url", "vis_assets", "page", "table"]
 
 _ASSETS = "litmap.viz.assets"
+
+#: Page style shared by the one-network report and the multi-analysis study report.
+REPORT_CSS = """
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+  system-ui, sans-serif; margin: 0 auto; max-width: 1500px; padding: 12px 20px; color: #1a1a1a; }
+nav { position: sticky; top: 0; background: #fff; padding: 6px 0; border-bottom: 1px solid #ddd;
+  z-index: 20; font-size: 14px; }
+nav a { margin-right: 12px; color: #0b5cad; text-decoration: none; }
+section { margin: 22px 0 30px 0; }
+h1 { font-size: 24px; } h2 { font-size: 20px; border-bottom: 2px solid #0072B2; padding-bottom: 3px; }
+table { border-collapse: collapse; font-size: 13px; margin: 8px 0; }
+th, td { border: 1px solid #ddd; padding: 3px 7px; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; } caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.figure svg { max-width: 100%; height: auto; }
+.grid { display: flex; flex-wrap: wrap; gap: 18px; align-items: flex-start; }
+.metrics span { display: inline-block; margin-right: 18px; font-weight: 600; }
+pre { background: #f6f6f6; padding: 8px; overflow-x: auto; font-size: 12px; }
+.warning { color: #8a3b00; }
+"""
 # A DOI is "10.<registrant>/<suffix>"; the suffix may hold almost anything printable.
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 # A DOI made only of characters that percent-encoding leaves alone (the common case).
