@@ -9,7 +9,7 @@ from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_
                                     split_affiliations, split_names)
 from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import ParseResult
-from litmap.io._tagged import RawRecord, group_records, join_lines, missing_title, outside_problems
+from litmap.io._tagged import RawRecord, collect_records, group_records, join_lines
 
 __all__ = ["CJK", "canonical_key", "match_key_line", "build_record", "record_from_raw",
            "parse_key_records"]
@@ -165,12 +165,4 @@ def parse_key_records(text: str, path: str, *, start: str) -> ParseResult:
     ParseResult
     """
     raws, outside = group_records(text.split("\n"), match_key_line, start=start)
-    result = ParseResult(problems=outside_problems(outside))
-    for raw in raws:
-        record = record_from_raw(raw, path)
-        problem = missing_title(record, raw)
-        if problem is None:
-            result.records.append(record)
-        else:
-            result.problems.append(problem)
-    return result
+    return collect_records(raws, outside, lambda raw: record_from_raw(raw, path))

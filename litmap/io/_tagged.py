@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from litmap.io._registry import Problem
+from litmap.io._registry import ParseResult, Problem
 
 __all__ = ["RawField", "RawRecord", "group_records", "join_lines", "outside_problems",
            "missing_title", "is_cjk"]
@@ -264,3 +264,34 @@ def join_lines(parts: list[str]) -> str:
             out += " "
         out += p
     return out
+
+
+def collect_records(raws: list[RawRecord], outside: list[tuple[int, str]],
+                    build: Callable[[RawRecord], dict], *,
+                    check: Callable[[dict, RawRecord], Problem | None] | None = None) -> ParseResult:
+    """Build every grouped record and sort it into records and problems.
+
+    Parameters
+    ----------
+    raws, outside : list
+        As returned by :func:`group_records`.
+    build : callable
+        ``build(raw) -> dict``: the format's record builder.
+    check : callable, optional
+        ``check(record, raw) -> Problem | None``; :func:`missing_title` by default.
+
+    Returns
+    -------
+    ParseResult
+        Records that pass ``check``; the others and the lines outside any record as problems.
+    """
+    check = check or missing_title
+    result = ParseResult(problems=outside_problems(outside))
+    for raw in raws:
+        record = build(raw)
+        problem = check(record, raw)
+        if problem is None:
+            result.records.append(record)
+        else:
+            result.problems.append(problem)
+    return result

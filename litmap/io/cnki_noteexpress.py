@@ -37,7 +37,7 @@ from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_
                                     split_affiliations, split_names)
 from litmap.io._fields import clean_text, first_year, split_keywords, split_list
 from litmap.io._registry import Format, ParseResult, register
-from litmap.io._tagged import RawRecord, group_records, missing_title, outside_problems
+from litmap.io._tagged import RawRecord, group_records, collect_records
 
 __all__ = ["parse_cnki_noteexpress", "parse_noteexpress", "sniff", "WANFANG_MARK"]
 
@@ -75,15 +75,7 @@ def parse_noteexpress(text: str, path: str, *, one_per_line: bool = False) -> Pa
         text before the first record, are reported as problems.
     """
     raws, outside = group_records(text.split("\n"), _match, start="Reference Type")
-    result = ParseResult(problems=outside_problems(outside))
-    for raw in raws:
-        record = _build(raw, path, one_per_line)
-        problem = missing_title(record, raw)
-        if problem is None:
-            result.records.append(record)
-        else:
-            result.problems.append(problem)
-    return result
+    return collect_records(raws, outside, lambda raw: _build(raw, path, one_per_line))
 
 
 def parse_cnki_noteexpress(text: str, path: str) -> ParseResult:

@@ -40,7 +40,7 @@ from litmap.io._cnki_fields import (check_year, clean_abstract, clean_doi, link_
                                     split_affiliations, split_names, wanfang_hint)
 from litmap.io._fields import clean_text, first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, register
-from litmap.io._tagged import RawRecord, group_records, missing_title, outside_problems
+from litmap.io._tagged import RawRecord, group_records, collect_records
 
 __all__ = ["parse_cnki_refworks", "sniff"]
 
@@ -88,15 +88,7 @@ def parse_cnki_refworks(text: str, path: str) -> ParseResult:
     (['林行众'], 2015)
     """
     raws, outside = group_records(text.split("\n"), _match, start="RT")
-    result = ParseResult(problems=outside_problems(outside))
-    for raw in raws:
-        record = _build(raw, path)
-        problem = missing_title(record, raw)
-        if problem is None:
-            result.records.append(record)
-        else:
-            result.problems.append(problem)
-    return result
+    return collect_records(raws, outside, lambda raw: _build(raw, path))
 
 
 def _build(raw: RawRecord, path: str) -> dict:

@@ -34,7 +34,7 @@ import re
 from litmap.io._cnki_fields import check_year, split_names
 from litmap.io._fields import clean_text, first_year, split_list
 from litmap.io._registry import Format, ParseResult, Problem, register
-from litmap.io._tagged import RawRecord, group_records, join_lines, missing_title, outside_problems
+from litmap.io._tagged import RawRecord, group_records, collect_records, join_lines, missing_title
 
 __all__ = ["parse_cssci", "parse_issue_field", "sniff"]
 
@@ -129,18 +129,7 @@ def parse_cssci(text: str, path: str) -> ParseResult:
     raws, outside = group_records(text.split("\n"), _match, start="来源篇名", end=_is_end)
     first = raws[0].line if raws else len(text)
     outside = [(no, ln) for no, ln in outside if not (no < first and _BANNER.search(ln))]
-    result = ParseResult(problems=outside_problems(outside))
-    for raw in raws:
-        record = _build(raw, path)
-        problem = missing_title(record, raw)
-        if problem is None and not raw.closed:
-            problem = Problem(raw.line, "record is not closed by a line of dashes (truncated file, or "
-                              "the end line was cut)", f"【来源篇名】{record['title']}")
-        if problem is None:
-            result.records.append(record)
-        else:
-            result.problems.append(problem)
-    return result
+    return collect_records(raws, outside, lambda raw: _build(raw, path), check=_closed_with_title)
 
 
 def _build(raw: RawRecord, path: str) -> dict:
@@ -189,3 +178,12 @@ def sniff(head: str, path: str) -> bool:
 FORMAT = register(Format(
     name="cssci", db="cssci", parse=parse_cssci, sniff=sniff,
     description="CSSCI download (【来源篇名】 fields, records ending in dashes)", priority=50))
+
+
+def _closed_with_title(record: dict, raw: RawRecord) -> Problem | None:
+    """A CSSCI record needs a title and its closing line of dashes."""
+    problem = missing_title(record, raw)
+    if problem is None and not raw.closed:
+        problem = Problem(raw.line, "record is not closed by a line of dashes (truncated file, or "
+                          "the end line was cut)", f"【来源篇名】{record['title']}")
+    return problem
