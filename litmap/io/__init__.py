@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import gc
 import glob
-import re
-import unicodedata
 import warnings
+from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -21,12 +20,12 @@ import pandas as pd
 
 from litmap.corpus import SCHEMA, Corpus, ImportReport
 from litmap.errors import FormatError, ParameterError, ParseError
-from litmap.io._affil import institutions_countries
-from litmap.io._fields import clean_text, first_year, nfkc, split_keywords
-from litmap.io._refs import ref_keys, unify_by_doi
+from litmap.io._columns import Batch, concat, from_records
+from litmap.io._normalise import normalise_record
+from litmap.io._refs import unify_by_doi
 from litmap.io._registry import FORMATS, Format, ParseResult
 from litmap.io._text import decode
-from litmap.io.dedup import assign_uids, deduplicate
+from litmap.io.dedup import assign_uids, deduplicate_columns
 
 # Importing a reader module registers its formats in FORMATS.
 from litmap.io._parallel import read_large  # noqa: E402
@@ -95,7 +94,7 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
 
 
 def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Corpus:
-    records: list[dict[str, Any]] = []
+    batches: list[Batch] = []
     file_rows: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for path in files:
@@ -105,13 +104,13 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
         _apply_policy(result, name, on_bad_record)
         rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in result.problems)
         if large:
-            records.extend(result.records)
+            batches.append(from_records(result.records))
         else:
-            records.extend(normalise_record(rec, fmt, name) for rec in result.records)
+            batches.append(from_records([normalise_record(rec, fmt, name) for rec in result.records]))
         file_rows.append({"path": name, "format": fmt.name, "encoding": encoding,
                           "read": len(result.records) + len(result.problems), "kept": 0,
                           "duplicates": 0, "rejected": len(result.problems)})
-    return _assemble(records, file_rows, rejected)
+    return _assemble(concat(batches), file_rows, rejected)
 
 
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -220,121 +219,27 @@ def _apply_policy(result: ParseResult, path: str, policy: str) -> None:
                       f"{first.line}: {first.reason}", UserWarning, stacklevel=3)
 
 
-def _assemble(records: list[dict[str, Any]], file_rows: list[dict[str, Any]],
-              rejected: list[dict[str, Any]]) -> Corpus:
-    dups = deduplicate(records)
+def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict[str, Any]]) -> Corpus:
+    dups = deduplicate_columns(batch)
     dup_idx = {i for i, _, _ in dups}
-    assign_uids(records, dup_idx)
-    kept = [r for i, r in enumerate(records) if i not in dup_idx]
-    for rec, keys in zip(kept, unify_by_doi([r["cited_refs"] for r in kept])):
-        rec["cited_refs"] = keys
+    uids = assign_uids(batch, dup_idx)
+    keep = [i for i in range(len(uids)) if i not in dup_idx] if dup_idx else None
+    columns = {"uid": uids, **batch}
+    if keep is not None:
+        columns = {c: [values[i] for i in keep] for c, values in columns.items()}
+    columns["cited_refs"] = unify_by_doi(columns["cited_refs"])
     row_of = {row["path"]: row for row in file_rows}
-    for rec in kept:
-        row_of[rec["file"]]["kept"] += 1
+    for path, n in Counter(columns["file"]).items():
+        row_of[path]["kept"] += n
     dup_rows = []
     for i, k, rule in dups:
-        d = records[i]
-        row_of[d["file"]]["duplicates"] += 1
-        dup_rows.append({"path": d["file"], "line": d["line"], "uid": d["uid"],
-                         "kept_uid": records[k]["uid"], "rule": rule})
-    keys = list(SCHEMA)
-    rows = [tuple(map(rec.get, keys)) for rec in kept]  # one visit per record (its dict stays cached)
-    values = list(zip(*rows)) or [()] * len(keys)
-    columns = {col: pd.Series(list(vals), dtype=object) for col, vals in zip(keys, values)}
+        path = batch["file"][i]
+        row_of[path]["duplicates"] += 1
+        dup_rows.append({"path": path, "line": batch["line"][i], "uid": uids[i],
+                         "kept_uid": uids[k], "rule": rule})
+    frame = pd.DataFrame({c: pd.Series(columns[c], dtype=object) for c in SCHEMA})
     report = ImportReport(files=pd.DataFrame(file_rows, columns=list(ImportReport().files.columns)),
                           rejected=pd.DataFrame(rejected, columns=["path", "line", "reason"]),
                           duplicates=pd.DataFrame(dup_rows,
                                                   columns=["path", "line", "uid", "kept_uid", "rule"]))
-    return Corpus(pd.DataFrame(columns), report)
-
-
-_REF_STYLE = {"scopus_csv": "scopus", "cssci": "cssci"}
-
-
-def _needs_fold(text: str) -> bool:
-    """Whether white space in ``text`` needs folding (runs, tabs, newlines, NBSP, edges)."""
-    return ("  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\r" in text
-            or "\u3000" in text or text[0].isspace() or text[-1].isspace())
-
-
-def _items(values: list[str] | None) -> list[str]:
-    """Like :func:`~litmap.io._fields.split_list`, with a fast path for ASCII items."""
-    if not values:
-        return []
-    out: dict[str, None] = {}
-    for v in values:
-        q = " ".join((v if v.isascii() else unicodedata.normalize("NFKC", v)).split())
-        if q:
-            out[q] = None
-    return list(out)
-_DOI_PREFIX = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-
-
-def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, Any]:
-    """Normalise the fields every format shares, in place.
-
-    Titles are NFKC-normalised with HTML entities resolved; text fields get
-    :func:`~litmap.io._fields.clean_text`; the DOI is lower-cased without its
-    resolver prefix; keywords are split with
-    :func:`~litmap.io._fields.split_keywords` unless the reader split them;
-    institutions and countries come from the affiliations; cited references get
-    their keys; ``file``, ``line``, ``db`` and ``format`` are set.
-
-    Parameters
-    ----------
-    rec : dict
-        A record as a reader returned it.
-    fmt : Format
-        The format that read it.
-    path : str
-        The file it came from.
-
-    Returns
-    -------
-    dict
-        ``rec`` itself.
-    """
-    for key in ("title", "title_alt"):
-        value = rec.get(key)
-        if value:
-            if "&" in value:
-                value = clean_text(value) or ""
-            rec[key] = (" ".join(value.split()) if value.isascii() else nfkc(value)) or None
-        elif value is not None:
-            rec[key] = None
-    for key in ("abstract", "source", "doc_type", "volume", "issue", "pages", "language", "funding"):
-        value = rec.get(key)
-        if value:
-            if "&" in value:
-                rec[key] = clean_text(value)
-            elif _needs_fold(value):
-                rec[key] = " ".join(value.split()) or None
-        elif value is not None:
-            rec[key] = None
-    doi = rec.get("doi")
-    if doi:
-        rec["doi"] = (doi if doi[:3] == "10." else _DOI_PREFIX.sub("", doi)).strip().lower() or None
-    else:
-        rec["doi"] = None
-    if "keywords" in rec:
-        rec["keywords"] = _items(rec["keywords"])
-    else:
-        rec["keywords"] = split_keywords(rec.get("keywords_raw"))
-    rec["authors"] = _items(rec.get("authors"))
-    rec["keywords_plus"] = _items(rec.get("keywords_plus"))
-    rec["affiliations"] = [v for v in rec.get("affiliations") or () if v and not v.isspace()]
-    refs = rec.get("cited_refs_raw")
-    if refs and not all(refs):
-        refs = [v for v in refs if v and not v.isspace()]
-    rec["cited_refs_raw"] = refs or []
-    if rec["affiliations"] and not rec.get("institutions") and not rec.get("countries"):
-        rec["institutions"], rec["countries"] = institutions_countries(rec["affiliations"])
-    if "cited_refs" not in rec:
-        rec["cited_refs"] = ref_keys(refs, _REF_STYLE.get(fmt.name, "wos")) if refs else []
-    year = rec.get("year")
-    if year is not None and not isinstance(year, int):
-        rec["year"] = first_year(str(year))
-    rec["file"] = path
-    rec["db"] = rec.get("db") or fmt.db
-    rec["format"] = fmt.name
-    return rec
+    return Corpus(frame, report)

@@ -29,9 +29,13 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["deduplicate", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
+import numpy as np
+import pandas as pd
+
+__all__ = ["deduplicate", "deduplicate_columns", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
 
 _NONWORD = re.compile(r"[\W_]+")
+_ASCII_NONWORD = bytes(c for c in range(128) if not chr(c).isalnum())
 _CNKI_FAMILY = {"cnki", "cssci", "wanfang"}
 # Fields that describe where a record came from; a duplicate never overwrites them.
 _PROVENANCE = {"uid", "db", "format", "file", "line", "native_id", "keywords_split"}
@@ -56,8 +60,8 @@ def title_key(title: str | None) -> str:
     """
     if not title:
         return ""
-    if title.isascii():  # NFKC leaves ASCII unchanged
-        return _NONWORD.sub("", title.lower())
+    if title.isascii():  # NFKC leaves ASCII unchanged; keep letters and digits
+        return title.encode("ascii").lower().translate(None, _ASCII_NONWORD).decode("ascii")
     return _NONWORD.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
@@ -213,11 +217,81 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     return dups
 
 
+def _candidates(columns: dict[str, list[Any]]) -> list[int]:
+    """Records that share a key of a de-duplication rule with another record.
+
+    The keys: DOI; database id; title key, year and first-author surname; a
+    CNKI-family record's alternative title key and year against any title key and
+    year. Only these records can take part in a merge: a record matches a kept
+    record through a key that some other record carried from the start (a kept
+    record's DOI or id may come from a duplicate merged into it, but that duplicate
+    carried it).
+    """
+    n = len(columns["title"])
+    shared = np.zeros(n, dtype=bool)
+    dois = pd.Series(columns["doi"], dtype=object)
+    known = dois.notna() & (dois != "")
+    shared[known.to_numpy()] = dois[known].duplicated(keep=False).to_numpy()
+    ids = [None if is_placeholder_id(nid) else f"{id_family(db)}\x00{nid.strip().upper()}"
+           for db, nid in zip(columns["db"], columns["native_id"])]
+    _mark_shared(shared, ids)
+    years = [str(y) for y in columns["year"]]
+    tkeys = list(map(title_key, columns["title"]))
+    _mark_shared(shared, [f"{k}\x00{y}\x00{_surname(a)}" if k else None
+                          for k, y, a in zip(tkeys, years, columns["authors"])])
+    # title_alt: a CNKI-family alternative title equal to another record's title, same year
+    titles = pd.Series([f"{k}\x00{y}" if k else None for k, y in zip(tkeys, years)], dtype=object)
+    alts = pd.Series([f"{k}\x00{y}" if (k := title_key(t)) and id_family(db) == "cnki" else None
+                      for t, y, db in zip(columns["title_alt"], years, columns["db"])], dtype=object)
+    if alts.notna().any():
+        shared |= (titles.isin(set(alts.dropna())) & titles.notna()).to_numpy()
+        shared |= (alts.isin(set(titles.dropna())) & alts.notna()).to_numpy()
+    return np.flatnonzero(shared).tolist()
+
+
+def _mark_shared(shared: np.ndarray, keys: list[str | None]) -> None:
+    """Set ``shared[i]`` for every non-None ``keys[i]`` that occurs more than once."""
+    series = pd.Series(keys, dtype=object)
+    known = series.notna().to_numpy()
+    shared[np.flatnonzero(known)[series[known].duplicated(keep=False).to_numpy()]] = True
+
+
+def deduplicate_columns(columns: dict[str, list[Any]]) -> list[tuple[int, int, str]]:
+    """:func:`deduplicate` for records held as columns (see :mod:`litmap.io._columns`).
+
+    Only the records that share a key with another record are turned into dicts and
+    run through :func:`deduplicate`; merged fields are written back into ``columns``.
+
+    Parameters
+    ----------
+    columns : dict of str to list
+        One list per field, one value per record, in file order (modified in place).
+
+    Returns
+    -------
+    list of (int, int, str)
+        ``(duplicate index, kept index, rule)`` for every duplicate, in order: the
+        same as :func:`deduplicate` on the records as dicts.
+    """
+    picked = _candidates(columns)
+    if not picked:
+        return []
+    names = list(columns)
+    sub = [{name: columns[name][i] for name in names} for i in picked]
+    dups = deduplicate(sub)
+    dup_set = {i for i, _, _ in dups}
+    for j, i in enumerate(picked):
+        if j not in dup_set:
+            for name in names:
+                columns[name][i] = sub[j][name]
+    return [(picked[i], picked[k], rule) for i, k, rule in dups]
+
+
 _UID_PREFIX = {"wos": "WOS", "scopus": "SCOPUS", "cnki": "CNKI", "cssci": "CSSCI", "wanfang": "WANFANG"}
 
 
-def assign_uids(records: list[dict[str, Any]], duplicates: set[int] = frozenset()) -> None:
-    """Give every record a ``uid``, unique among records that are not duplicates.
+def assign_uids(columns: dict[str, list[Any]], duplicates: set[int] = frozenset()) -> list[str]:
+    """The ``uid`` of every record, unique among records that are not duplicates.
 
     ``WOS:<UT>``, ``SCOPUS:<EID>``, ``CNKI:<id>`` (CSSCI, Wanfang alike) from the
     database id; else ``DOI:<doi>``; else ``<db>:<hash>`` of title, year, first
@@ -225,32 +299,35 @@ def assign_uids(records: list[dict[str, Any]], duplicates: set[int] = frozenset(
 
     Parameters
     ----------
-    records : list of dict
-        Normalised records (modified in place).
+    columns : dict of str to list
+        Normalised records as columns (see :mod:`litmap.io._columns`).
     duplicates : set of int
         Indices of duplicates: they get their plain uid and take no part in the
         uniqueness check.
+
+    Returns
+    -------
+    list of str
     """
     seen: set[str] = set()
-    for i, rec in enumerate(records):
-        db = rec.get("db") or ""
-        nid = rec.get("native_id")
+    uids: list[str] = []
+    for i, (db, nid, doi) in enumerate(zip(columns["db"], columns["native_id"], columns["doi"])):
+        db = db or ""
         if not is_placeholder_id(nid) and db in _UID_PREFIX:
             prefix = _UID_PREFIX[db]
             nid = nid.strip()
             uid = nid if nid.upper().startswith(prefix + ":") else f"{prefix}:{nid}"
-        elif rec.get("doi"):
-            uid = f"DOI:{rec['doi']}"
+        elif doi:
+            uid = f"DOI:{doi}"
         else:
-            basis = "|".join((title_key(rec.get("title")), str(rec.get("year") or ""),
-                              _surname(rec.get("authors")), title_key(rec.get("source"))))
+            basis = "|".join((title_key(columns["title"][i]), str(columns["year"][i] or ""),
+                              _surname(columns["authors"][i]), title_key(columns["source"][i])))
             uid = f"{db}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"
-        if i in duplicates:
-            rec["uid"] = uid
-            continue
-        base, n = uid, 1
-        while uid in seen:
-            n += 1
-            uid = f"{base}#{n}"
-        seen.add(uid)
-        rec["uid"] = uid
+        if i not in duplicates:
+            base, n = uid, 1
+            while uid in seen:
+                n += 1
+                uid = f"{base}#{n}"
+            seen.add(uid)
+        uids.append(uid)
+    return uids
