@@ -23,8 +23,10 @@ from litmap.errors import FormatError, ParameterError, ParseError
 from litmap.io._columns import Batch, concat, from_records
 from litmap.io._normalise import normalise_record
 from litmap.io._refs import unify_by_doi
-from litmap.io._registry import FORMATS, Format, ParseResult
+from litmap.io._registry import FORMATS, Format, ParseResult, Problem
 from litmap.io._text import decode
+from litmap.io._wos_columns import COLUMNAR, read_columns
+from litmap.io._wos_plain import split_text
 from litmap.io.dedup import assign_uids, deduplicate_columns
 
 # Importing a reader module registers its formats in FORMATS.
@@ -99,17 +101,13 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
     rejected: list[dict[str, Any]] = []
     for path in files:
         name = str(path)
-        large = read_large(name, format, normalise_record)  # records come back normalised
-        fmt, result, encoding = large or _parse_file(path, format)
-        _apply_policy(result, name, on_bad_record)
-        rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in result.problems)
-        if large:
-            batches.append(from_records(result.records))
-        else:
-            batches.append(from_records([normalise_record(rec, fmt, name) for rec in result.records]))
+        fmt, batch, problems, encoding = read_large(name, format) or _parse_file(path, format)
+        _apply_policy(problems, name, on_bad_record)
+        rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in problems)
+        batches.append(batch)
         file_rows.append({"path": name, "format": fmt.name, "encoding": encoding,
-                          "read": len(result.records) + len(result.problems), "kept": 0,
-                          "duplicates": 0, "rejected": len(result.problems)})
+                          "read": len(batch["line"]) + len(problems), "kept": 0,
+                          "duplicates": 0, "rejected": len(problems)})
     return _assemble(concat(batches), file_rows, rejected)
 
 
@@ -184,7 +182,8 @@ def detect_format(head: str, path: str) -> Format | None:
     return None
 
 
-def _parse_file(path: Path, format: str | None) -> tuple[Format, ParseResult, str]:
+def _parse_file(path: Path, format: str | None) -> tuple[Format, Batch, list[Problem], str]:
+    """Read one file: its format, normalised records, rejected records and encoding."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -194,7 +193,7 @@ def _parse_file(path: Path, format: str | None) -> tuple[Format, ParseResult, st
     if fmt is not None and fmt.binary:
         if not data:
             raise ParseError("empty file", path=name)
-        return fmt, fmt.parse(data, name), "binary"
+        return (fmt, *_normalised(fmt.parse(data, name), fmt, name), "binary")
     text, encoding = decode(data, name)
     del data  # the bytes are not needed any more: halves peak memory on large files
     if fmt is None:
@@ -203,18 +202,25 @@ def _parse_file(path: Path, format: str | None) -> tuple[Format, ParseResult, st
         first = next((ln for ln in text.split("\n", 50) if ln.strip()), "")
         raise FormatError("unknown export format; expected one of "
                           f"{', '.join(sorted(FORMATS))}", path=name, line=1, text=first)
-    return fmt, fmt.parse(text, name), encoding
+    if fmt.name in COLUMNAR:
+        batch, problems, _ = read_columns(split_text(text), fmt, name)
+        return fmt, batch, problems, encoding
+    return (fmt, *_normalised(fmt.parse(text, name), fmt, name), encoding)
 
 
-def _apply_policy(result: ParseResult, path: str, policy: str) -> None:
-    if not result.problems:
+def _normalised(result: ParseResult, fmt: Format, path: str) -> tuple[Batch, list[Problem]]:
+    return from_records([normalise_record(r, fmt, path) for r in result.records]), result.problems
+
+
+def _apply_policy(problems: list[Problem], path: str, policy: str) -> None:
+    if not problems:
         return
-    first = result.problems[0]
+    first = problems[0]
     if policy == "error":
         raise ParseError(f"{first.reason} (on_bad_record / --on-bad-record 'warn' or 'skip' "
                          f"rejects bad records and goes on)", path=path, line=first.line, text=first.text)
     if policy == "warn":
-        n = len(result.problems)
+        n = len(problems)
         warnings.warn(f"{path}: {n} bad record{'s' if n > 1 else ''} rejected; first at line "
                       f"{first.line}: {first.reason}", UserWarning, stacklevel=3)
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from typing import Any, Callable
+from typing import Any
 
-from litmap.io._registry import FORMATS, Format, ParseResult, Problem
+from litmap.io._columns import Batch, concat, empty
+from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
-from litmap.io.wos import parse_wos_chunks
+from litmap.io._wos_columns import read_columns
 
 __all__ = ["read_large", "PARALLEL_MIN"]
 
@@ -33,33 +34,18 @@ _HEAD = 65536
 # An ER tag line (``ER``, then a space or the line end) and its line end.
 _ER_LINE = re.compile(rb"\nER(?: [^\r\n]*)?\r?\n")
 
-#: ``normalise(record, fmt, path) -> record``.
-Normalise = Callable[[dict[str, Any], Format, str], dict[str, Any]]
-
-
-def _half(path: str, start: int, end: int, normalise: Normalise
-          ) -> tuple[list[dict[str, Any]], list[Problem], int] | None:
-    """Parse and normalise bytes ``start:end``: (records, problems, lines), or None if not UTF-8."""
-    lines = 0
-
-    def blocks():
-        nonlocal lines
-        for text in utf8_blocks(path, start, end):
-            lines += text.count("\n")
-            yield text
-
+def _half(path: str, start: int, end: int) -> tuple[Batch, list[Problem], int] | None:
+    """Read bytes ``start:end`` into columns: (batch, problems, lines), or None if not UTF-8."""
     try:
-        result = parse_wos_chunks(blocks())
+        return read_columns(utf8_blocks(path, start, end), FORMATS["wos_plaintext"], path)
     except UnicodeDecodeError:
         return None
-    fmt = FORMATS["wos_plaintext"]
-    return [normalise(r, fmt, path) for r in result.records], result.problems, lines
 
 
-def _worker(send: Any, path: str, start: int, end: int, normalise: Normalise) -> None:
+def _worker(send: Any, path: str, start: int, end: int) -> None:
     """Run :func:`_half` in the forked worker and send ``(ok, result or exception)`` back."""
     try:
-        out: Any = (True, _half(path, start, end, normalise))
+        out: Any = (True, _half(path, start, end))
     except BaseException as exc:  # re-raised in the parent
         out = (False, exc)
     send.send(out)
@@ -67,12 +53,12 @@ def _worker(send: Any, path: str, start: int, end: int, normalise: Normalise) ->
 
 
 def _middle(path: str, size: int) -> int | None:
-    """Byte offset just after the first ER line past 55 % of the file, if any.
+    """Byte offset just after the first ER line past 53 % of the file, if any.
 
-    This process takes the larger part: the worker also pickles its records.
+    This process takes the slightly larger part: the worker also pickles its records.
     """
     with open(path, "rb") as fh:
-        pos = size * 11 // 20
+        pos = size * 53 // 100
         while pos < size:
             fh.seek(pos)
             window = fh.read(1 << 20)
@@ -105,15 +91,15 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
     return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
-def _two_parts(path: str, mid: int, size: int, normalise: Normalise) -> tuple[Any, Any]:
+def _two_parts(path: str, mid: int, size: int) -> tuple[Any, Any]:
     """Bytes ``:mid`` here and ``mid:`` in a forked worker: both :func:`_half` results."""
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_worker, args=(send, path, mid, size, normalise), daemon=True)
+    worker = ctx.Process(target=_worker, args=(send, path, mid, size), daemon=True)
     worker.start()
     send.close()
     try:
-        first = _half(path, 0, mid, normalise)
+        first = _half(path, 0, mid)
         ok, rest = receive.recv()
     except BaseException:  # e.g. KeyboardInterrupt: do not wait for the worker's part
         worker.terminate()
@@ -139,8 +125,7 @@ def _can_fork() -> bool:
             and not multiprocessing.current_process().daemon)
 
 
-def read_large(path: str, fmt_name: str | None, normalise: Normalise
-               ) -> tuple[Format, ParseResult, str] | None:
+def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Problem], str] | None:
     """Read a large UTF-8 WoS plain-text file block by block, in two processes if possible.
 
     Parameters
@@ -149,15 +134,13 @@ def read_large(path: str, fmt_name: str | None, normalise: Normalise
         The file.
     fmt_name : str or None
         The format the caller asked for (None: detect it).
-    normalise : callable
-        :func:`litmap.io.normalise_record`, applied to every record in the process
-        that parsed it.
 
     Returns
     -------
-    (Format, ParseResult, str) or None
-        The format, the already normalised records with the problems, and the
-        encoding name; None when the file should be read the ordinary way.
+    (Format, dict of str to list, list of Problem, str) or None
+        The format, the normalised records as columns (:mod:`litmap.io._columns`),
+        the rejected records and the encoding name; None when the file should be
+        read the ordinary way.
     """
     size = os.path.getsize(path)
     head = _head(path, fmt_name) if size >= PARALLEL_MIN else None
@@ -165,18 +148,16 @@ def read_large(path: str, fmt_name: str | None, normalise: Normalise
         return None
     mid = _middle(path, size) if _can_fork() else None
     if mid is None:  # one process, still block by block
-        first = _half(path, 0, size, normalise)
-        rest: Any = ([], [], 0)
+        first = _half(path, 0, size)
+        rest: Any = (empty(), [], 0)
     else:
-        first, rest = _two_parts(path, mid, size, normalise)
+        first, rest = _two_parts(path, mid, size)
     if first is None or rest is None:
         return None
-    records, problems, lines = first
+    batch, problems, lines = first
     more, more_problems, _ = rest
-    if not (records or problems or more or more_problems):
+    if not (batch["line"] or problems or more["line"] or more_problems):
         return None  # blank text: the ordinary path reports an empty file
-    for rec in more:
-        rec["line"] += lines
-    records.extend(more)
+    more["line"] = [line + lines for line in more["line"]]
     problems.extend(Problem(p.line + lines, p.reason, p.text) for p in more_problems)
-    return head[0], ParseResult(records, problems), head[1]
+    return head[0], concat([batch, more]), problems, head[1]

@@ -37,7 +37,7 @@ from typing import Iterable
 
 from litmap.io._affil import has_cjk
 
-__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "STYLES"]
+__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "STYLES"]
 
 STYLES = ("wos", "scopus", "cssci")
 
@@ -292,6 +292,69 @@ def ref_keys(raws: Iterable[str], style: str) -> list[str]:
             if k is None:
                 keys[i] = cache[raws[i]] = _usable_key(raws[i], style)
     return list(dict.fromkeys(filter(None, keys)))
+
+
+class RefIndex:
+    """Distinct raw references of one style, each held once, with its key.
+
+    :meth:`keys_of` does for many records at once what :func:`ref_keys` does for
+    one, and also gives each record's raw references as shared string objects
+    (references recur across the records of a corpus). The index empties itself
+    past two million references.
+
+    Parameters
+    ----------
+    style : {"wos", "scopus", "cssci"}
+    """
+
+    def __init__(self, style: str) -> None:
+        self.style = style
+        self._clear()
+
+    def _clear(self) -> None:
+        self._code: dict[str, int] = {}  # raw -> code
+        self._raws: list[str] = []  # code -> raw
+        self._keys: list[str] = []  # code -> key ("" when unusable)
+
+    def keys_of(self, raw_lists: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
+        """Shared raw references and keys of many records.
+
+        Parameters
+        ----------
+        raw_lists : list of list of str
+            Each record's raw references (no blank ones).
+
+        Returns
+        -------
+        raws : list of list of str
+            The same references, equal strings being one object.
+        keys : list of list of str
+            ``ref_keys(raws, style)`` of each record.
+        """
+        if len(self._code) > _KEY_CACHE_MAX:
+            self._clear()
+        flat = list(chain.from_iterable(raw_lists))
+        codes = list(map(self._code.get, flat))
+        if None in codes:
+            for i in [i for i, c in enumerate(codes) if c is None]:
+                codes[i] = self._add(flat[i])
+        shared = list(map(self._raws.__getitem__, codes))
+        keys = list(map(self._keys.__getitem__, codes))
+        out_raws, out_keys, start = [], [], 0
+        for n in map(len, raw_lists):
+            end = start + n
+            out_raws.append(shared[start:end])
+            out_keys.append(list(dict.fromkeys(filter(None, keys[start:end]))))
+            start = end
+        return out_raws, out_keys
+
+    def _add(self, raw: str) -> int:
+        code = self._code.get(raw)
+        if code is None:
+            code = self._code[raw] = len(self._raws)
+            self._raws.append(raw)
+            self._keys.append(_usable_key(raw, self.style))
+        return code
 
 
 def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:

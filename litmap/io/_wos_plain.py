@@ -94,7 +94,8 @@ def _region(pieces: list[str], first: int, end_line: int) -> tuple[int, str]:
     return end_line - text.count("\n") + text[:skip].count("\n"), text[skip:]
 
 
-def parse_chunks(chunks: Iterable[str], tags: dict[str, int], finish: Finish) -> ParseResult:
+def parse_chunks(chunks: Iterable[str], tags: dict[str, int], finish: Finish, *,
+                 base: int = 1) -> ParseResult:
     """Parse WoS plain text given as consecutive chunks of whole lines.
 
     Parameters
@@ -108,6 +109,8 @@ def parse_chunks(chunks: Iterable[str], tags: dict[str, int], finish: Finish) ->
     finish : callable
         ``finish(fields, line)`` turns a closed record's ``tag -> values`` table into
         a record dict, or returns a :class:`Problem` to reject it.
+    base : int, optional
+        The line number of the first chunk's first line (where the text starts in its file).
 
     Returns
     -------
@@ -120,7 +123,6 @@ def parse_chunks(chunks: Iterable[str], tags: dict[str, int], finish: Finish) ->
     fields: dict[str, list[str]] | None = None  # the open record, or None between records
     vals: list[str] = []
     rec_line, rec_quote = 0, ""
-    base = 1  # line number of the chunk's first line
     pending: tuple[int, str] | None = None  # text outside records carried from earlier chunks
     for chunk in chunks:
         text = "\n" + chunk

@@ -237,11 +237,17 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     _mark_shared(shared, ids)
     years = [str(y) for y in columns["year"]]
     tkeys = list(map(title_key, columns["title"]))
-    _mark_shared(shared, [f"{k}\x00{y}\x00{_surname(a)}" if k else None
-                          for k, y, a in zip(tkeys, years, columns["authors"])])
+    title_years = [f"{k}\x00{y}" if k else None for k, y in zip(tkeys, years)]
+    titles = pd.Series(title_years, dtype=object)
+    known = titles.notna().to_numpy()
+    same = np.flatnonzero(known)[titles[known].duplicated(keep=False).to_numpy()]  # title and year
+    authors = columns["authors"]
+    triples: list[str | None] = [None] * n  # ... and the first author's surname
+    for i in same.tolist():
+        triples[i] = f"{title_years[i]}\x00{_surname(authors[i])}"
+    _mark_shared(shared, triples)
     # title_alt: a CNKI-family alternative title equal to another record's title, same year
-    titles = pd.Series([f"{k}\x00{y}" if k else None for k, y in zip(tkeys, years)], dtype=object)
-    alts = pd.Series([f"{k}\x00{y}" if (k := title_key(t)) and id_family(db) == "cnki" else None
+    alts = pd.Series([f"{k}\x00{y}" if t and (k := title_key(t)) and id_family(db) == "cnki" else None
                       for t, y, db in zip(columns["title_alt"], years, columns["db"])], dtype=object)
     if alts.notna().any():
         shared |= (titles.isin(set(alts.dropna())) & titles.notna()).to_numpy()
@@ -309,25 +315,33 @@ def assign_uids(columns: dict[str, list[Any]], duplicates: set[int] = frozenset(
     -------
     list of str
     """
+    uids = list(map(_plain_uid, columns["db"], columns["native_id"], columns["doi"], columns["title"],
+                    columns["year"], columns["authors"], columns["source"]))
+    kept = [u for i, u in enumerate(uids) if i not in duplicates] if duplicates else uids
+    if len(set(kept)) == len(kept):
+        return uids
     seen: set[str] = set()
-    uids: list[str] = []
-    for i, (db, nid, doi) in enumerate(zip(columns["db"], columns["native_id"], columns["doi"])):
-        db = db or ""
-        if not is_placeholder_id(nid) and db in _UID_PREFIX:
-            prefix = _UID_PREFIX[db]
-            nid = nid.strip()
-            uid = nid if nid.upper().startswith(prefix + ":") else f"{prefix}:{nid}"
-        elif doi:
-            uid = f"DOI:{doi}"
-        else:
-            basis = "|".join((title_key(columns["title"][i]), str(columns["year"][i] or ""),
-                              _surname(columns["authors"][i]), title_key(columns["source"][i])))
-            uid = f"{db}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"
-        if i not in duplicates:
-            base, n = uid, 1
-            while uid in seen:
-                n += 1
-                uid = f"{base}#{n}"
-            seen.add(uid)
-        uids.append(uid)
+    for i, uid in enumerate(uids):
+        if i in duplicates:
+            continue
+        base, n = uid, 1
+        while uid in seen:
+            n += 1
+            uid = f"{base}#{n}"
+        seen.add(uid)
+        uids[i] = uid
     return uids
+
+
+def _plain_uid(db: str | None, nid: str | None, doi: str | None, title: str | None, year: Any,
+               authors: list[str] | None, source: str | None) -> str:
+    """A record's uid before clashes are numbered (see :func:`assign_uids`)."""
+    db = db or ""
+    if db in _UID_PREFIX and not is_placeholder_id(nid):
+        prefix = _UID_PREFIX[db]
+        nid = nid.strip()
+        return nid if nid.upper().startswith(prefix + ":") else f"{prefix}:{nid}"
+    if doi:
+        return f"DOI:{doi}"
+    basis = "|".join((title_key(title), str(year or ""), _surname(authors), title_key(source)))
+    return f"{db}:{hashlib.sha1(basis.encode('utf-8')).hexdigest()[:12]}"

@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from litmap.io._fields import first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, Problem, register
-from litmap.io._wos_plain import parse_chunks, split_text
+from litmap.io._wos_plain import Finish, parse_chunks, split_text
 
 __all__ = ["parse_wos", "parse_wos_chunks", "parse_wos_tab", "parse_cnki_citespace", "WOS_TAGS"]
 
@@ -53,8 +53,10 @@ WOS_TAGS = frozenset(
 _USED_TAGS = frozenset("AU AF CA TI SO LA DT DE ID AB C1 CR TC Z9 PY EA VL IS BP EP AR DI UT FU FX "
                        "ER".split())
 # Tag -> 1 (mapped to a schema field) or 0 (recognised and skipped).
-_TAG_KINDS = {tag: int(tag in _USED_TAGS) for tag in WOS_TAGS}
-_OTHER_DBS = ("CNKI", "CSSCI", "WANFANG", "SCOPUS", "RIS")
+TAG_KINDS = {tag: int(tag in _USED_TAGS) for tag in WOS_TAGS}
+#: Databases a ``UT`` prefix may name (CiteSpace-converted files).
+OTHER_DBS = ("CNKI", "CSSCI", "WANFANG", "SCOPUS", "RIS")
+NO_TITLE = "record has neither a title (TI) nor an id (UT)"
 _LIST_TAGS_TAB = {"AU": "; ", "AF": "; ", "CA": "; ", "CR": "; "}
 
 
@@ -121,12 +123,30 @@ def parse_wos_chunks(chunks: Iterable[str], *, default_db: str = "wos",
     ParseResult
         The same as :func:`parse_wos` on the joined text.
     """
+    return parse_chunks(chunks, TAG_KINDS, record_finisher(default_db, cnki_keywords))
+
+
+def record_finisher(default_db: str, cnki_keywords: bool) -> Finish:
+    """The ``finish(fields, line)`` callback of :func:`~litmap.io._wos_plain.parse_chunks`.
+
+    Parameters
+    ----------
+    default_db : str
+        ``db`` of records whose ``UT`` names no other database.
+    cnki_keywords : bool
+        Split ``DE`` with CNKI separators.
+
+    Returns
+    -------
+    callable
+        A record with neither ``TI`` nor ``UT`` gives a :class:`Problem`; any other a record dict.
+    """
     def finish(fields: dict[str, list[str]], line: int) -> dict[str, Any] | Problem:
         if not fields.get("TI") and not fields.get("UT"):
-            return Problem(line, "record has neither a title (TI) nor an id (UT)", "PT")
+            return Problem(line, NO_TITLE, "PT")
         return _record(fields, line, default_db, cnki_keywords)
 
-    return parse_chunks(chunks, _TAG_KINDS, finish)
+    return finish
 
 
 def _join(fields: dict[str, list[str]], tag: str, sep: str = " ") -> str | None:
@@ -142,6 +162,90 @@ _TEXT_TAGS = (("TI", "title", " "), ("AB", "abstract", " "), ("SO", "source", " 
 _SHARED_REFS: dict[str, str] = {}
 
 
+def shared_refs() -> Callable[[str, str], str]:
+    """``setdefault`` of the table that keeps one string object per distinct reference.
+
+    The table is emptied past two million references.
+
+    Returns
+    -------
+    callable
+        ``shared(raw, raw)`` returns the first string equal to ``raw`` seen so far.
+    """
+    if len(_SHARED_REFS) > 2_000_000:
+        _SHARED_REFS.clear()
+    return _SHARED_REFS.setdefault
+
+
+def author_names(names: list[str]) -> list[str]:
+    """Author values without CiteSpace's trailing ``, `` (when the first one has it).
+
+    Parameters
+    ----------
+    names : list of str
+
+    Returns
+    -------
+    list of str
+    """
+    if names and names[0][-1:] == ",":
+        return [a.rstrip(", ") for a in names]
+    return names
+
+
+def db_and_id(ut: str | None, default_db: str) -> tuple[str, str | None]:
+    """The database and native id a ``UT`` value names (``CNKI:...``, ``WOS:...``, ...).
+
+    Parameters
+    ----------
+    ut : str or None
+    default_db : str
+        The database when ``UT`` names no other one.
+
+    Returns
+    -------
+    (str, str or None)
+    """
+    db = default_db
+    if ut:
+        prefix, _, rest = ut.partition(":")
+        if prefix.upper() in OTHER_DBS and rest:
+            db = prefix.lower()
+            if rest.strip("0"):
+                ut = rest
+        elif prefix.upper() == "WOS":
+            db = "wos"
+    return db, ut
+
+
+def pages(bp: str | None, ep: str | None, ar: str | None) -> str | None:
+    """``BP-EP``, else ``BP``, else the article number.
+
+    Parameters
+    ----------
+    bp, ep, ar : str or None
+
+    Returns
+    -------
+    str or None
+    """
+    return f"{bp}-{ep}" if bp and ep else bp or ar
+
+
+def times_cited(tc: str | None) -> int | None:
+    """The count of ``TC`` (or ``Z9``) when it is a number.
+
+    Parameters
+    ----------
+    tc : str or None
+
+    Returns
+    -------
+    int or None
+    """
+    return int(tc) if tc and tc.isdigit() else None
+
+
 def _record(fields: dict[str, list[str]], line: int, default_db: str,
             cnki_keywords: bool) -> dict[str, Any]:
     """Map one record's tag -> values table to schema fields."""
@@ -150,9 +254,6 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
     for tag, key, sep in _TEXT_TAGS:
         vals = get(tag)
         rec[key] = sep.join(vals) if vals else None
-    authors = get("AU") or get("AF") or get("CA") or []
-    if authors and authors[0][-1:] == ",":
-        authors = [a.rstrip(", ") for a in authors]
     de = _join(fields, "DE")
     if de is None:
         keywords: list[str] = []
@@ -161,35 +262,22 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
     else:
         keywords = de.split(";")
     kp = _join(fields, "ID")
-    bp, ep = _join(fields, "BP"), _join(fields, "EP")
-    tc = _join(fields, "TC") or _join(fields, "Z9")
-    ut = _join(fields, "UT")
-    db = default_db
-    if ut:
-        prefix, _, rest = ut.partition(":")
-        if prefix.upper() in _OTHER_DBS and rest:
-            db = prefix.lower()
-            if rest.strip("0"):
-                ut = rest
-        elif prefix.upper() == "WOS":
-            db = "wos"
+    db, ut = db_and_id(_join(fields, "UT"), default_db)
     refs = get("CR")
     if refs:
-        if len(_SHARED_REFS) > 2_000_000:
-            _SHARED_REFS.clear()
-        shared = _SHARED_REFS.setdefault
+        shared = shared_refs()
         refs = list(map(shared, refs, refs))
     rec.update({
         "db": db,
-        "authors": authors,
+        "authors": author_names(get("AU") or get("AF") or get("CA") or []),
         "affiliations": get("C1") or [],
         "keywords": keywords,
         "keywords_raw": de,
         "keywords_plus": kp.split(";") if kp else [],
         "year": first_year(_join(fields, "PY"), _join(fields, "EA")),
-        "pages": f"{bp}-{ep}" if bp and ep else bp or _join(fields, "AR"),
+        "pages": pages(_join(fields, "BP"), _join(fields, "EP"), _join(fields, "AR")),
         "cited_refs_raw": refs or [],
-        "times_cited": int(tc) if tc and tc.isdigit() else None,
+        "times_cited": times_cited(_join(fields, "TC") or _join(fields, "Z9")),
         "funding": _join(fields, "FU") or _join(fields, "FX"),
         "native_id": ut,
     })
@@ -233,7 +321,7 @@ def parse_wos_tab(text: str, path: str) -> ParseResult:
                 continue
             fields = {tag: _tab_values(tag, cell) for tag, cell in zip(header, row) if cell.strip()}
             if not fields.get("TI") and not fields.get("UT"):
-                result.problems.append(Problem(line, "row has neither a title (TI) nor an id (UT)"))
+                result.problems.append(Problem(line, NO_TITLE.replace("record", "row")))
                 continue
             result.records.append(_record(fields, line, "wos", False))
     except csv.Error as exc:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litmap.io import _affil, _refs, read
+from litmap.io import _affil, _refs, _wos_columns, read
 from litmap.io._affil import _parse_text, parse_affiliation
 from litmap.io._refs import _common_wos_key, _parse_wos
 from litmap.synth import write_wos
@@ -88,12 +88,14 @@ def _read_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple:
         _refs._parse_wos.cache_clear()
         for cache in _refs._KEY_CACHE.values():
             cache.clear()
+        _wos_columns._REFS._clear()
 
     fresh()
     fast = read(paths, on_bad_record="skip")
     with monkeypatch.context() as m:
         m.setattr(_refs, "_common_wos_key", lambda raw: None)
         m.setattr(_affil, "_one_wos_address", lambda text: None)
+        m.setattr(_wos_columns, "_table", lambda part: None)  # every record to the line grammar
         fresh()
         slow = read(paths, on_bad_record="skip")
     fresh()
