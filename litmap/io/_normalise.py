@@ -44,8 +44,11 @@ def ref_style(fmt_name: str) -> str:
 
 def _needs_fold(text: str) -> bool:
     """Whether white space in ``text`` needs folding (runs, tabs, newlines, NBSP, edges)."""
-    return ("  " in text or "\n" in text or "\t" in text or "\xa0" in text or "\r" in text
-            or "\u3000" in text or text[0].isspace() or text[-1].isspace())
+    if text[0].isspace() or text[-1].isspace():
+        return True
+    if "  " in text or "\n" in text or "\t" in text or "\r" in text:
+        return True
+    return not text.isascii() and ("\xa0" in text or "\u3000" in text)
 
 
 def title_value(value: str | None) -> str | None:

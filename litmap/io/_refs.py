@@ -32,7 +32,8 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count, repeat
+from operator import is_
 from typing import Iterable
 
 from litmap.io._affil import has_cjk
@@ -336,8 +337,15 @@ class RefIndex:
         flat = list(chain.from_iterable(raw_lists))
         codes = list(map(self._code.get, flat))
         if None in codes:
-            for i in [i for i, c in enumerate(codes) if c is None]:
-                codes[i] = self._add(flat[i])
+            where = list(compress(count(), map(is_, repeat(None), codes)))
+            new = list(dict.fromkeys(map(flat.__getitem__, where)))
+            start = len(self._raws)
+            self._code.update(zip(new, count(start)))
+            self._raws.extend(new)
+            self._keys.extend(_usable_key(raw, self.style) for raw in new)
+            get = self._code.__getitem__
+            for i in where:
+                codes[i] = get(flat[i])
         shared = list(map(self._raws.__getitem__, codes))
         keys = list(map(self._keys.__getitem__, codes))
         out_raws, out_keys, start = [], [], 0
@@ -347,14 +355,6 @@ class RefIndex:
             out_keys.append(list(dict.fromkeys(filter(None, keys[start:end]))))
             start = end
         return out_raws, out_keys
-
-    def _add(self, raw: str) -> int:
-        code = self._code.get(raw)
-        if code is None:
-            code = self._code[raw] = len(self._raws)
-            self._raws.append(raw)
-            self._keys.append(_usable_key(raw, self.style))
-        return code
 
 
 def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:

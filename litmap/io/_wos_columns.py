@@ -42,11 +42,11 @@ COLUMNAR: dict[str, tuple[str, bool]] = {"wos_plaintext": ("wos", False),
 
 _ER = "\nER\n"
 _CONT = "\n   "  # a continuation line's indent
-# Split a record before each tag line (tag, one space), keeping the tag.
-_TAG = re.compile(r"\n([A-Z][A-Z0-9]) ")
-# A line that ends in white space, or one that is neither "tag, space, value" nor a
-# continuation indented by exactly three spaces (values start with no white space).
-_ODD = re.compile(r"\n(?:(?<=\s\n)|(?![A-Z][A-Z0-9] \S|   \S))")
+# Split a record before every line: a tag line (tag, one space, a value) gives its tag;
+# a line after one that ends in white space, or one that is neither a tag line nor a
+# continuation indented by exactly three spaces (a value starting with no white
+# space), gives None. Continuation lines stay with their field.
+_SPLIT = re.compile(r"\n(?:(?<=\s\n)|([A-Z][A-Z0-9]) (?=\S)|(?!   \S))")
 # Text between records that the grammar accepts silently: blank and header lines.
 _OUTSIDE_OK = re.compile(r"(?:\n(?:[^\S\n]*|(?:FN|VR|EF)[^\n]*))*")
 _ALLOWED = frozenset(tag for tag in TAG_KINDS if tag != "ER") | {"PT"}
@@ -76,17 +76,20 @@ def _table(part: str) -> dict[str, str] | None:
     its last field (before ``ER``). A table's text is the field's lines after the
     tag and its space, joined by newlines (continuation lines keep their indent).
     """
-    if _ODD.search(part) is not None or part[-1].isspace():
+    pieces = _SPLIT.split(part)
+    tags = pieces[1::2]
+    if None in tags or part[-1].isspace():  # a line out of the common form
         if " \n" not in part and part[-1] != " ":
             return None
         while " \n" in part:  # every value is stripped: trailing spaces never count
             part = part.replace(" \n", "\n")
         part = part.rstrip(" ")
-        if _ODD.search(part) is not None or part[-1].isspace():
+        pieces = _SPLIT.split(part)
+        tags = pieces[1::2]
+        if None in tags or part[-1].isspace():
             return None
-    pieces = _TAG.split(part)
-    table = dict(zip(pieces[1::2], pieces[2::2]))
-    if len(table) != len(pieces) // 2 or not table.keys() <= _ALLOWED:
+    table = dict(zip(tags, pieces[2::2]))
+    if len(table) != len(tags) or not table.keys() <= _ALLOWED:
         return None  # a repeated tag or an unknown tag
     return table
 
