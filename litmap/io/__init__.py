@@ -27,7 +27,7 @@ from litmap.io._registry import FORMATS, Format, ParseResult, Problem
 from litmap.io._text import decode
 from litmap.io._wos_columns import COLUMNAR, read_columns
 from litmap.io._wos_plain import split_text
-from litmap.io.dedup import assign_uids, deduplicate_columns
+from litmap.io.dedup import add_match_keys, assign_uids, deduplicate_columns
 
 # Importing a reader module registers its formats in FORMATS.
 from litmap.io._parallel import read_large  # noqa: E402
@@ -102,6 +102,8 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
     for path in files:
         name = str(path)
         fmt, batch, problems, encoding = read_large(name, format) or _parse_file(path, format)
+        if "_uid" not in batch:  # large files get them in the processes that read them
+            add_match_keys(batch)
         _apply_policy(problems, name, on_bad_record)
         rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in problems)
         batches.append(batch)
@@ -230,7 +232,7 @@ def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict
     dup_idx = {i for i, _, _ in dups}
     uids = assign_uids(batch, dup_idx)
     keep = [i for i in range(len(uids)) if i not in dup_idx] if dup_idx else None
-    columns = {"uid": uids, **batch}
+    columns = {"uid": uids, **{c: v for c, v in batch.items() if c in SCHEMA}}
     if keep is not None:
         columns = {c: [values[i] for i in keep] for c, values in columns.items()}
     columns["cited_refs"] = unify_by_doi(columns["cited_refs"])

@@ -14,10 +14,13 @@ from typing import Any, Iterable
 
 from litmap.corpus import SCHEMA
 
-__all__ = ["COLUMNS", "Batch", "from_records", "concat", "empty"]
+__all__ = ["COLUMNS", "DERIVED", "Batch", "from_records", "concat", "empty"]
 
 #: Every schema column except ``uid`` (given after de-duplication).
 COLUMNS: tuple[str, ...] = tuple(c for c in SCHEMA if c != "uid")
+
+#: Per-record keys for de-duplication (see :func:`litmap.io.dedup.add_match_keys`).
+DERIVED: tuple[str, ...] = ("_id", "_title", "_uid")
 
 Batch = dict[str, list[Any]]
 
@@ -50,7 +53,7 @@ def from_records(records: list[dict[str, Any]]) -> Batch:
 
 
 def concat(batches: Iterable[Batch]) -> Batch:
-    """One batch holding the records of ``batches`` in order.
+    """One batch holding the records of ``batches`` in order (the columns of the first one).
 
     Parameters
     ----------
@@ -63,4 +66,4 @@ def concat(batches: Iterable[Batch]) -> Batch:
     batches = list(batches)
     if len(batches) == 1:
         return batches[0]
-    return {c: list(chain.from_iterable(b[c] for b in batches)) for c in COLUMNS}
+    return {c: list(chain.from_iterable(b[c] for b in batches)) for c in batches[0]}

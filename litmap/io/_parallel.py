@@ -25,6 +25,7 @@ from litmap.io._columns import Batch, concat, empty
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
 from litmap.io._wos_columns import read_columns
+from litmap.io.dedup import add_match_keys
 
 __all__ = ["read_large", "PARALLEL_MIN"]
 
@@ -37,9 +38,12 @@ _ER_LINE = re.compile(rb"\nER(?: [^\r\n]*)?\r?\n")
 def _half(path: str, start: int, end: int) -> tuple[Batch, list[Problem], int] | None:
     """Read bytes ``start:end`` into columns: (batch, problems, lines), or None if not UTF-8."""
     try:
-        return read_columns(utf8_blocks(path, start, end), FORMATS["wos_plaintext"], path)
+        batch, problems, lines = read_columns(utf8_blocks(path, start, end, after=b"ER"),
+                                              FORMATS["wos_plaintext"], path)
     except UnicodeDecodeError:
         return None
+    add_match_keys(batch)
+    return batch, problems, lines
 
 
 def _worker(send: Any, path: str, start: int, end: int) -> None:
@@ -150,6 +154,7 @@ def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Pro
     if mid is None:  # one process, still block by block
         first = _half(path, 0, size)
         rest: Any = (empty(), [], 0)
+        add_match_keys(rest[0])
     else:
         first, rest = _two_parts(path, mid, size)
     if first is None or rest is None:

@@ -36,6 +36,9 @@ from itertools import chain, compress, count, repeat
 from operator import is_
 from typing import Iterable
 
+import numpy as np
+import pandas as pd
+
 from litmap.io._affil import has_cjk
 
 __all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "STYLES"]
@@ -373,13 +376,12 @@ def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
     list of list of str
         The same lists (new lists only where a key changed).
     """
-    distinct: set[str] = set()
-    for keys in key_lists:
-        distinct.update(keys)
+    with_doi = [k for k in set(chain.from_iterable(key_lists)) if k[-1:] != "|"]
+    dois = [k[k.rfind("|") + 1:] for k in with_doi]
+    shared = pd.Series(dois, dtype=object).duplicated(keep=False).to_numpy()
     by_doi: dict[str, list[str]] = {}
-    for key in distinct:
-        if not key.endswith("|"):
-            by_doi.setdefault(key[key.rfind("|") + 1:], []).append(key)
+    for i in np.flatnonzero(shared).tolist():  # only DOIs that more than one key carries
+        by_doi.setdefault(dois[i], []).append(with_doi[i])
     groups = [keys for keys in by_doi.values() if len(keys) > 1]
     if not groups:
         return key_lists

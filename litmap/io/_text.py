@@ -93,7 +93,8 @@ def check_sample(text: str, path: str) -> None:
                             f"{len(sample)} characters), not a text export", path=path)
 
 
-def utf8_blocks(path: str, start: int, end: int, size: int = 1 << 22) -> Iterator[str]:
+def utf8_blocks(path: str, start: int, end: int, size: int = 1 << 22, *,
+                after: bytes | None = None) -> Iterator[str]:
     """Decode bytes ``start:end`` of a UTF-8 file block by block, never holding it whole.
 
     Blocks are cut just after a newline byte (so neither a UTF-8 sequence nor a
@@ -108,6 +109,9 @@ def utf8_blocks(path: str, start: int, end: int, size: int = 1 << 22) -> Iterato
         Byte range to decode.
     size : int, optional
         Bytes read at a time.
+    after : bytes, optional
+        Cut just after the last line of a block that starts with these bytes (if
+        any), e.g. ``b"ER"`` so that blocks end between WoS records.
 
     Returns
     -------
@@ -129,7 +133,7 @@ def utf8_blocks(path: str, start: int, end: int, size: int = 1 << 22) -> Iterato
             block = fh.read(min(size, left)) if left > 0 else b""
             left -= len(block)
             data = carry + block
-            cut = data.rfind(b"\n") + 1 if left > 0 else len(data)
+            cut = _cut(data, after) if left > 0 else len(data)
             if cut == 0:
                 carry = data
                 continue
@@ -199,3 +203,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even >= 0.3 * half and odd <= 0.05 * half:
         return "utf-16-be"
     return None
+
+
+def _cut(data: bytes, after: bytes | None) -> int:
+    """Offset just after the last line of ``data`` that starts with ``after``, else after its last newline."""
+    if after:
+        i = data.rfind(b"\n" + after)
+        j = data.find(b"\n", i + 1 + len(after)) if i >= 0 else -1
+        if j >= 0:
+            return j + 1
+    return data.rfind(b"\n") + 1

@@ -32,7 +32,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["deduplicate", "deduplicate_columns", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
+from litmap.io._columns import DERIVED
+
+__all__ = ["deduplicate", "deduplicate_columns", "add_match_keys", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
 
 _NONWORD = re.compile(r"[\W_]+")
 _ASCII_NONWORD = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -217,6 +219,24 @@ def deduplicate(records: list[dict[str, Any]]) -> list[tuple[int, int, str]]:
     return dups
 
 
+def add_match_keys(columns: dict[str, list[Any]]) -> None:
+    """Add the per-record keys de-duplication needs, as ``_id``, ``_title`` and ``_uid`` columns.
+
+    They depend on one record each, so they can be computed file by file (and in
+    the two processes that read a large file) before all files are merged.
+
+    Parameters
+    ----------
+    columns : dict of str to list
+        Normalised records as columns (modified in place).
+    """
+    columns["_id"] = [None if is_placeholder_id(nid) else f"{id_family(db)}\x00{nid.strip().upper()}"
+                      for db, nid in zip(columns["db"], columns["native_id"])]
+    columns["_title"] = [title_key(t) if t else "" for t in columns["title"]]
+    columns["_uid"] = list(map(_plain_uid, columns["db"], columns["native_id"], columns["doi"],
+                               columns["title"], columns["year"], columns["authors"], columns["source"]))
+
+
 def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     """Records that share a key of a de-duplication rule with another record.
 
@@ -232,11 +252,9 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     dois = pd.Series(columns["doi"], dtype=object)
     known = dois.notna() & (dois != "")
     shared[known.to_numpy()] = dois[known].duplicated(keep=False).to_numpy()
-    ids = [None if is_placeholder_id(nid) else f"{id_family(db)}\x00{nid.strip().upper()}"
-           for db, nid in zip(columns["db"], columns["native_id"])]
-    _mark_shared(shared, ids)
+    _mark_shared(shared, columns["_id"])
     years = [str(y) for y in columns["year"]]
-    tkeys = list(map(title_key, columns["title"]))
+    tkeys = columns["_title"]
     title_years = [f"{k}\x00{y}" if k else None for k, y in zip(tkeys, years)]
     titles = pd.Series(title_years, dtype=object)
     known = titles.notna().to_numpy()
@@ -271,7 +289,8 @@ def deduplicate_columns(columns: dict[str, list[Any]]) -> list[tuple[int, int, s
     Parameters
     ----------
     columns : dict of str to list
-        One list per field, one value per record, in file order (modified in place).
+        One list per field, one value per record, in file order, with the columns
+        of :func:`add_match_keys` (modified in place).
 
     Returns
     -------
@@ -282,7 +301,7 @@ def deduplicate_columns(columns: dict[str, list[Any]]) -> list[tuple[int, int, s
     picked = _candidates(columns)
     if not picked:
         return []
-    names = list(columns)
+    names = [name for name in columns if not name.startswith("_")]
     sub = [{name: columns[name][i] for name in names} for i in picked]
     dups = deduplicate(sub)
     dup_set = {i for i, _, _ in dups}
@@ -290,6 +309,10 @@ def deduplicate_columns(columns: dict[str, list[Any]]) -> list[tuple[int, int, s
         if j not in dup_set:
             for name in names:
                 columns[name][i] = sub[j][name]
+            one = {name: [value] for name, value in sub[j].items()}  # it may have received a DOI...
+            add_match_keys(one)
+            for name in DERIVED:
+                columns[name][i] = one[name][0]
     return [(picked[i], picked[k], rule) for i, k, rule in dups]
 
 
@@ -306,7 +329,8 @@ def assign_uids(columns: dict[str, list[Any]], duplicates: set[int] = frozenset(
     Parameters
     ----------
     columns : dict of str to list
-        Normalised records as columns (see :mod:`litmap.io._columns`).
+        Normalised records as columns (see :mod:`litmap.io._columns`), with the
+        columns of :func:`add_match_keys`.
     duplicates : set of int
         Indices of duplicates: they get their plain uid and take no part in the
         uniqueness check.
@@ -315,8 +339,7 @@ def assign_uids(columns: dict[str, list[Any]], duplicates: set[int] = frozenset(
     -------
     list of str
     """
-    uids = list(map(_plain_uid, columns["db"], columns["native_id"], columns["doi"], columns["title"],
-                    columns["year"], columns["authors"], columns["source"]))
+    uids = list(columns["_uid"])
     kept = [u for i, u in enumerate(uids) if i not in duplicates] if duplicates else uids
     if len(set(kept)) == len(kept):
         return uids

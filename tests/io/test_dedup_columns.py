@@ -33,11 +33,14 @@ def test_columns_merge_like_records(records: list[dict]) -> None:
     as_dicts = copy.deepcopy(records)
     expected = dedup.deduplicate(as_dicts)
     columns = from_records(records)
+    dedup.add_match_keys(columns)
     assert dedup.deduplicate_columns(columns) == expected
-    assert columns == from_records(as_dicts)  # kept records received the same fields
+    merged = from_records(as_dicts)  # kept records received the same fields...
+    assert {c: columns[c] for c in COLUMNS} == merged
+    dedup.add_match_keys(merged)  # ... and the keys that depend on them
+    assert columns == merged
     assert dedup.assign_uids(columns, {i for i, _, _ in expected}) == \
-        dedup.assign_uids(from_records(as_dicts), {i for i, _, _ in expected})
-    assert set(columns) == set(COLUMNS)
+        dedup.assign_uids(merged, {i for i, _, _ in expected})
 
 
 @settings(max_examples=300, deadline=None)
