@@ -16,6 +16,7 @@ from typing import Any, Callable, ContextManager, Mapping, Sequence
 
 import pandas as pd
 
+from litmap._background import Background
 from litmap.corpus import Corpus
 
 __all__ = ["Section", "read_corpus", "write_import_tables", "write_corpus_figures", "map_analysis",
@@ -99,7 +100,8 @@ def write_import_tables(corpus: Corpus, folder: Path) -> list[Path]:
     return out
 
 
-def write_corpus_figures(corpus: Corpus, folder: Path) -> list[Path]:
+def write_corpus_figures(corpus: Corpus, folder: Path, *, background: Background | None = None
+                         ) -> list[Path]:
     """Write the annual-output figure (SVG and 300-dpi PNG) for theses and slides.
 
     Parameters
@@ -107,6 +109,8 @@ def write_corpus_figures(corpus: Corpus, folder: Path) -> list[Path]:
     corpus : Corpus
     folder : Path
         Created when absent.
+    background : Background, optional
+        Writes the PNG beside this process (the caller waits for it).
 
     Returns
     -------
@@ -121,7 +125,7 @@ def write_corpus_figures(corpus: Corpus, folder: Path) -> list[Path]:
         return []
     fig = annual_output_figure(corpus)
     try:
-        return save_figure(fig, folder / "annual_output.svg")
+        return save_figure(fig, folder / "annual_output.svg", background=background)
     finally:
         plt.close(fig)
 
@@ -149,7 +153,8 @@ def _network(corpus: Corpus, kind: str, net: Mapping[str, Any]) -> Any:
 
 
 def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: Path, *,
-                 stage: Stage = lambda name: contextlib.nullcontext()) -> Section:
+                 stage: Stage = lambda name: contextlib.nullcontext(),
+                 background: Background | None = None) -> Section:
     """Build, cluster, label and burst-detect one network and write its files.
 
     Parameters
@@ -163,6 +168,8 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
         Folder for this analysis' files (created).
     stage : callable, optional
         ``stage(name)`` returns a context manager that times a stage.
+    background : Background, optional
+        Writes the PNG of the burst chart beside this process (the caller waits for it).
 
     Returns
     -------
@@ -189,20 +196,21 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
         _csv(clusters.clusters, folder / "clusters.csv")
         _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")
-        svg = ""
+        svg, written = "", []
         if len(bursts.to_frame()):
             _csv(top_bursts(bursts, bu["top"]), folder / "top_bursts.csv")
-            svg = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg")
+            svg, written = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg", background)
     summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
                "modularity": round(float(clusters.modularity), 6),
                "mean_silhouette": round(float(clusters.mean_silhouette), 6),
                "bursts": int(len(bursts.to_frame()))}
-    files = sorted(p.relative_to(folder.parent).as_posix() for p in folder.iterdir())
+    files = sorted({p.relative_to(folder.parent).as_posix() for p in [*folder.iterdir(), *written]})
     return Section(kind, network, clusters, bursts, summary, files, svg)
 
 
-def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> str:
-    """Write the burst chart as SVG and PNG; return the SVG markup to inline in a page."""
+def _burst_figure(bursts: Any, top: int, kind: str, path: Path, background: Background | None
+                  ) -> tuple[str, list[Path]]:
+    """Write the burst chart as SVG and PNG; return the SVG markup to inline in a page, and the files."""
     import matplotlib.pyplot as plt
 
     from litmap.viz.bursts import burst_figure, save_burst_figure
@@ -211,10 +219,10 @@ def _burst_figure(bursts: Any, top: int, kind: str, path: Path) -> str:
             "cited_journal": "Cited Journals"}.get(kind, kind.replace("_", " ").title() + "s")
     fig = burst_figure(bursts, top=top, item_name=name)
     try:
-        save_burst_figure(fig, path)
+        written = save_burst_figure(fig, path, background=background)
     finally:
         plt.close(fig)
-    return svg_markup(path)
+    return svg_markup(path), written
 
 
 def svg_markup(path: Path) -> str:
@@ -234,7 +242,8 @@ def svg_markup(path: Path) -> str:
 
 
 def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[str, Any],
-                 warnings: Sequence[str], folder: Path, *, annual_svg: str = "") -> Path:
+                 warnings: Sequence[str], folder: Path, *, annual_svg: str = "",
+                 background: Background | None = None) -> Path:
     """Write ``report.html``: the full report of one analysis, or a study page over several.
 
     With one analysis, ``report.html`` is :func:`litmap.report.write_report`'s report
@@ -254,6 +263,8 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
     annual_svg : str, optional
         The annual-output figure already written (:func:`write_corpus_figures`), as
         ``<svg>`` markup; drawn again when empty. The burst charts come from the sections.
+    background : Background, optional
+        Draws charts of the one-analysis report beside this process.
 
     Returns
     -------
@@ -269,7 +280,7 @@ def write_report(corpus: Corpus, sections: Sequence[Section], config: Mapping[st
         svgs = {k: v for k, v in (("annual", annual_svg), ("bursts", one.burst_svg)) if v}
         return full_report(folder / "report.html", corpus, network=one.network, clusters=one.clusters,
                            bursts=one.bursts, params=params, warnings=list(warnings), title=title,
-                           svgs=svgs)
+                           svgs=svgs, background=background)
     from litmap._study_report import write_study_report
 
     return write_study_report(folder / "report.html", corpus, sections, params=params,

@@ -16,7 +16,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-__all__ = ["DEPENDENCIES", "file_sha256", "versions", "build_manifest", "write_json", "output_hashes"]
+__all__ = ["DEPENDENCIES", "file_sha256", "files_sha256", "versions", "build_manifest", "write_json",
+           "output_hashes"]
 
 #: Distributions whose versions are recorded.
 DEPENDENCIES: tuple[str, ...] = ("numpy", "pandas", "scipy", "networkx", "igraph", "leidenalg",
@@ -81,9 +82,24 @@ def output_hashes(folder: str | Path, *, exclude: Iterable[str] = ()) -> dict[st
     return {rel: file_sha256(p) for p in files if (rel := p.relative_to(folder).as_posix()) not in skip}
 
 
+def files_sha256(paths: Iterable[str | Path]) -> dict[str, str]:
+    """``{path: SHA-256}`` of files (paths as ``str(Path(p))``, as in the manifest).
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+
+    Returns
+    -------
+    dict of str to str
+    """
+    return {str(Path(p)): file_sha256(p) for p in paths}
+
+
 def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
                    counts: Mapping[str, Any], analyses: Mapping[str, Any],
-                   warnings: Iterable[str], outputs: Mapping[str, str]) -> dict[str, Any]:
+                   warnings: Iterable[str], outputs: Mapping[str, str],
+                   input_hashes: Mapping[str, str] | None = None) -> dict[str, Any]:
     """Assemble the manifest of a run.
 
     Parameters
@@ -101,6 +117,9 @@ def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
         Warnings about the data, as shown to the user.
     outputs : mapping of str to str
         ``{relative path: sha256}`` of the output files.
+    input_hashes : mapping of str to str, optional
+        ``{path: sha256}`` already computed (see :func:`files_sha256`); the other
+        inputs are hashed here.
 
     Returns
     -------
@@ -108,6 +127,7 @@ def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
         JSON-serialisable, deterministic for the same inputs and configuration.
     """
     files = sorted(str(Path(p)) for p in inputs)
+    known = dict(input_hashes or {})
     parameters = {s: dict(k) for s, k in config.items()}
     parameters.get("output", {}).pop("dir", None)  # where the manifest is, not how it was made
     return {
@@ -115,7 +135,8 @@ def build_manifest(*, config: Mapping[str, Any], inputs: Iterable[str | Path],
         "versions": versions(),
         "parameters": parameters,
         "seeds": {"cluster": config["cluster"]["seed"]},
-        "inputs": [{"path": p, "bytes": Path(p).stat().st_size, "sha256": file_sha256(p)} for p in files],
+        "inputs": [{"path": p, "bytes": Path(p).stat().st_size, "sha256": known.get(p) or file_sha256(p)}
+                   for p in files],
         "records": dict(counts),
         "analyses": dict(analyses),
         "warnings": list(warnings),

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping
 
 from litmap import _stages
+from litmap._background import Background
 from litmap._checks import data_warnings
 from litmap._progress import StageLog
 from litmap._staging import staged_output
 from litmap.config import default_config, validate_config
 from litmap.errors import DataError, ParameterError
-from litmap.manifest import build_manifest, output_hashes, write_json
+from litmap.manifest import build_manifest, files_sha256, output_hashes, write_json
 
 __all__ = ["RunResult", "run_study", "demo_inputs", "demo_config"]
 
@@ -166,24 +167,30 @@ def run_study(config: Mapping[str, Any], *, log: StageLog | None = None) -> RunR
     with staged_output(config["output"]["dir"]) as tmp:
         with _stage(log, "read"):
             corpus = _stages.read_corpus(inputs, config)
-        with _frozen_heap():
-            manifest, report, timings = _map_and_report(corpus, config, lists, tmp, log)
+        background = Background()  # PNG files are written beside the main process
+        try:
+            with _frozen_heap():
+                manifest, report, timings = _map_and_report(corpus, config, lists, tmp, log, background)
+        finally:
+            background.terminate()  # only does something when a stage failed
     out = Path(config["output"]["dir"]).absolute()
     return RunResult(out_dir=out, report=out / report.relative_to(tmp), manifest=manifest,
                      timings=timings, warnings=tuple(log.warnings))
 
 
 def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tmp: Path,
-                    log: StageLog) -> tuple[dict, Path, dict]:
+                    log: StageLog, background: Background) -> tuple[dict, Path, dict]:
     """Every stage after reading; return the manifest, the report path and the timings."""
     net = config["network"]
+    inputs = [*corpus.report.files["path"], *lists]
+    hashes = background.submit(files_sha256, inputs)  # on the CPU the stages below leave idle
     log.info(corpus.report.to_text())
     _stages.write_import_tables(corpus, tmp / "import")
     for message in data_warnings(corpus, analyses=net["analyses"], alias=net["alias"]):
         log.warn(message)
     sections, summaries = [], {}
     for kind in net["analyses"]:
-        section = _run_analysis(kind, corpus, config, tmp, log)
+        section = _run_analysis(kind, corpus, config, tmp, log, background)
         summaries[kind] = section.summary if section is not None else {"skipped": True}
         if section is not None:
             sections.append(section)
@@ -191,16 +198,16 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
             log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
                      f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
     with _stage(log, "figures"):
-        figures = _stages.write_corpus_figures(corpus, tmp / "figures")
+        figures = _stages.write_corpus_figures(corpus, tmp / "figures", background=background)
     with _stage(log, "report"):
         annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
         report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
-                                      annual_svg=annual)
+                                      annual_svg=annual, background=background)
     with _stage(log, "manifest"):
-        manifest = build_manifest(config=config, inputs=[*corpus.report.files["path"], *lists],
-                                  counts=_counts(corpus),
+        background.wait()  # every file is written before the outputs are hashed
+        manifest = build_manifest(config=config, inputs=inputs, counts=_counts(corpus),
                                   analyses=summaries, warnings=log.warnings,
-                                  outputs=output_hashes(tmp))
+                                  outputs=output_hashes(tmp), input_hashes=hashes.result())
         write_json(manifest, tmp / "manifest.json")
     timings = log.to_dict()
     write_json(timings, tmp / "timings.json")
@@ -208,7 +215,7 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
 
 
 def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
-                  log: StageLog) -> "_stages.Section | None":
+                  log: StageLog, background: Background) -> "_stages.Section | None":
     """Map one analysis; in a multi-analysis run, data that cannot support it gives a warning."""
     from litmap.network.items import CITATION_KINDS
 
@@ -221,7 +228,8 @@ def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,
         log.warn(message + "; analysis skipped")
         return None
     try:
-        return _stages.map_analysis(kind, corpus, config, tmp / kind, stage=lambda n: _stage(log, n))
+        return _stages.map_analysis(kind, corpus, config, tmp / kind, stage=lambda n: _stage(log, n),
+                                    background=background)
     except DataError as exc:
         if not multi:
             raise

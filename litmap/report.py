@@ -177,6 +177,27 @@ def _bursts_html(bursts: Any, tables: dict[str, pd.DataFrame], top_n: int, svg: 
     return chart + "\n" + _html.table(table, formats={"strength": ".4f"})
 
 
+def _timeline_drawn(network: Any, clusters: Any, bursts: Any, seed: int, layout: Any
+                    ) -> tuple[str, list[tuple[str, type]]]:
+    """The timeline chart as a figure ``<div>``, and the warnings drawing it gave (message, category)."""
+    with _warnings.catch_warnings(record=True) as caught:
+        _warnings.simplefilter("always")
+        fig = map_figure(network, clusters=clusters, bursts=bursts, view="timeline", max_edges=1500,
+                         label_top=30, seed=seed, layout=layout)
+        html = _figure(fig)
+    return html, [(str(w.message), w.category) for w in caught]
+
+
+class _Done:
+    """A result computed here, with the interface of a background task."""
+
+    def __init__(self, value: Any) -> None:
+        self._value = value
+
+    def result(self) -> Any:
+        return self._value
+
+
 def _actors_html(tables: dict[str, pd.DataFrame]) -> str:
     parts = []
     for column in _ACTORS:
@@ -203,7 +224,8 @@ def _params(network: Any, clusters: Any, bursts: Any, params: Mapping[str, Any] 
 def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters: Any = None,
                  bursts: Any = None, params: Mapping[str, Any] | None = None,
                  warnings: Iterable[str] = (), title: str = "litmap report", top_n: int = 20,
-                 options: MapOptions | None = None, svgs: Mapping[str, str] | None = None) -> Path:
+                 options: MapOptions | None = None, svgs: Mapping[str, str] | None = None,
+                 background: Any = None) -> Path:
     """Write the one-file HTML report and its tables (CSV) and parameters (JSON).
 
     Parameters
@@ -233,6 +255,8 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
         Figures already drawn, as ``<svg>`` markup, used instead of drawing them
         again: ``"annual"`` (annual output) and ``"bursts"`` (burst chart), e.g.
         the SVG files a run has just written.
+    background : litmap._background.Background, optional
+        Draws the timeline chart beside this process while the rest is built.
 
     Returns
     -------
@@ -247,7 +271,7 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
     notes = [str(w) for w in warnings]
     with _warnings.catch_warnings(record=True) as caught:
         _warnings.simplefilter("always")
-        body = _body(corpus, network, clusters, bursts, tables, params, top_n, options, svgs)
+        body = _body(corpus, network, clusters, bursts, tables, params, top_n, options, svgs, background)
     notes += sorted({str(w.message) for w in caught})
     if network is None:
         notes.append("no network given: the map, timeline and top-item centralities are left out")
@@ -270,8 +294,8 @@ def write_report(path: str | Path, corpus: Any, *, network: Any = None, clusters
 
 def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[str, pd.DataFrame],
           params: Mapping[str, Any] | None, top_n: int, options: MapOptions | None,
-          svgs: dict[str, str]) -> str:
-    """All sections but the warnings list."""
+          svgs: dict[str, str], background: Any = None) -> str:
+    """All sections but the warnings list (the timeline chart drawn by ``background`` if given)."""
     parts = [_section("summary", _summary(corpus, tables))]
     annual = tables["annual"]
     if not len(annual):
@@ -286,6 +310,11 @@ def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[st
         formats={"centrality": ".4f", "burst": ".2f", "sigma": ".4f"})))
     # the force layout is the costly part of a map: computed once for the map and the timeline
     layout = network_layout(network, seed=(options or MapOptions()).seed) if network is not None else None
+    timeline = None
+    if network is not None and len(network.nodes):
+        args = (network, clusters, bursts, (options or MapOptions()).seed, layout)
+        timeline = background.submit(_timeline_drawn, *args) if background is not None else None
+        timeline = timeline or _Done(_timeline_drawn(*args))
     if network is not None:
         parts.append(_section("network", "<p>Hover a node for its details; click a node or a "
                               "link to list its records; switch to the timeline, timezone or "
@@ -296,14 +325,15 @@ def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[st
         parts.append(_section("network", "<p>No network was given.</p>"))
     parts.append(_section("clusters", _clusters_html(clusters, tables)))
     parts.append(_section("bursts", _bursts_html(bursts, tables, top_n, svgs.get("bursts"))))
-    if network is not None and len(network.nodes):
-        fig = map_figure(network, clusters=clusters, bursts=bursts, view="timeline",
-                         max_edges=1500, label_top=30, seed=(options or MapOptions()).seed,
-                         layout=layout)
-        parts.append(_section("timeline", _figure(fig)))
+    actors = _actors_html(tables)
+    if timeline is not None:
+        svg, caught = timeline.result()
+        for message, category in caught:  # warnings of the drawing, wherever it ran
+            _warnings.warn(message, category, stacklevel=2)
+        parts.append(_section("timeline", svg))
     else:
         parts.append(_section("timeline", "<p>No network was given.</p>"))
-    parts.append(_section("actors", _actors_html(tables)))
+    parts.append(_section("actors", actors))
     dump = json.dumps(_params(network, clusters, bursts, params), ensure_ascii=False, indent=2,
                       sort_keys=True)
     parts.append(_section("parameters", f"<pre>{_html.text(dump)}</pre>"))

@@ -7,7 +7,7 @@ part in a forked worker while this process does the first, and joins the two in
 file order (line numbers of the second part shifted by the lines of the first).
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
-path. Without a spare CPU (see :func:`_can_fork`), ``fork`` or an ER line past
+path. Without a spare CPU (see :func:`litmap._background.can_fork`), ``fork`` or an ER line past
 the middle, or in a daemonic caller (which may not fork), the whole file is read
 block by block in this process. Whenever this path does not apply (not UTF-8, a
 NUL byte, another format, an empty file) :func:`read_large` returns None and the
@@ -21,6 +21,7 @@ import os
 import re
 from typing import Any
 
+from litmap._background import can_fork as _can_fork
 from litmap.io._columns import Batch, concat, empty
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
@@ -114,19 +115,6 @@ def _two_parts(path: str, mid: int, size: int) -> tuple[Any, Any]:
     if not ok:
         raise rest
     return first, rest
-
-
-def _can_fork() -> bool:
-    """A CPU to spare, the fork start method, and not inside a daemonic worker (which may not fork).
-
-    A CPU is spare when the one-minute load average is below the CPU count minus
-    one half (this process counts one): on a machine busy with other work, a second
-    process costs more (pickling, references parsed twice) than it saves.
-    """
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else 0.0
-    return (cpus >= 2 and load < cpus - 0.5 and "fork" in multiprocessing.get_all_start_methods()
-            and not multiprocessing.current_process().daemon)
 
 
 def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Problem], str] | None:

@@ -9,6 +9,7 @@ burst of the item is drawn in red; the columns show its strongest one).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
@@ -107,7 +108,7 @@ def _bar_colours(result: BurstResult, rec, slices: list) -> list[str]:
     return colours
 
 
-def save_burst_figure(fig: Figure, path: str | Path) -> list[Path]:
+def save_burst_figure(fig: Figure, path: str | Path, *, background: Any = None) -> list[Path]:
     """Write the figure as SVG and as a 300-dpi PNG beside it.
 
     Parameters
@@ -116,6 +117,8 @@ def save_burst_figure(fig: Figure, path: str | Path) -> list[Path]:
         From :func:`burst_figure`.
     path : str or pathlib.Path
         ``*.svg`` or ``*.png``; the other format is written with the same stem.
+    background : litmap._background.Background, optional
+        Writes the PNG (the slow part) beside this process; the caller waits for it.
 
     Returns
     -------
@@ -128,6 +131,13 @@ def save_burst_figure(fig: Figure, path: str | Path) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     svg, png = path.with_suffix(".svg"), path.with_suffix(".png")
     fig.savefig(svg, format="svg", metadata={"Date": None})
-    fig.savefig(png, format="png", dpi=300, metadata={"Software": None})
+    if background is None:
+        _save_png(fig, png)
+    else:
+        background.submit(_save_png, fig, png)
     return [svg, png]
+
+
+def _save_png(fig: Figure, path: Path) -> None:
+    fig.savefig(path, format="png", dpi=300, metadata={"Software": None})
 

@@ -72,5 +72,10 @@ def test_real_wos_exports(corpora_dir: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_a_busy_machine_reads_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (64.0, 64.0, 64.0))
+    import litmap._background as bg
+
+    monkeypatch.setattr(bg, "running", lambda: 64.0)
     assert not parallel._can_fork()
+    monkeypatch.setattr(bg, "running", lambda: 1.0)  # only this process
+    monkeypatch.setattr(bg, "_cpus", lambda: 2)
+    assert parallel._can_fork() == ("fork" in __import__("multiprocessing").get_all_start_methods())

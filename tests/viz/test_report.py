@@ -163,3 +163,15 @@ def test_figures_already_drawn_are_inlined_not_redrawn(report, small, tmp_path):
     assert '<svg id="a-drawn"></svg>' in page and '<svg id="b-drawn"></svg>' in page
     with pytest.raises(ParameterError, match="svgs"):
         write_report(tmp_path / "bad.html", small["corpus"], svgs={"timeline": "<svg></svg>"})
+
+
+def test_charts_drawn_beside_the_process_give_the_same_report(small, tmp_path, monkeypatch):
+    import litmap._background as bg
+
+    monkeypatch.setattr(bg, "can_fork", lambda idle=True: True)
+    kw = dict(network=small["network"], clusters=small["clusters"], bursts=small["bursts"])
+    here = write_report(tmp_path / "here" / "report.html", small["corpus"], **kw)
+    runner = bg.Background()
+    beside = write_report(tmp_path / "beside" / "report.html", small["corpus"], background=runner, **kw)
+    runner.wait()
+    assert beside.read_bytes() == here.read_bytes()
