@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
+from itertools import accumulate, chain, compress, count, repeat
 from operator import is_
 from typing import Iterable
 
@@ -351,13 +351,10 @@ class RefIndex:
                 codes[i] = get(flat[i])
         shared = list(map(self._raws.__getitem__, codes))
         keys = list(map(self._keys.__getitem__, codes))
-        out_raws, out_keys, start = [], [], 0
-        for n in map(len, raw_lists):
-            end = start + n
-            out_raws.append(shared[start:end])
-            out_keys.append(list(dict.fromkeys(filter(None, keys[start:end]))))
-            start = end
-        return out_raws, out_keys
+        ends = list(accumulate(map(len, raw_lists)))
+        cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
+        out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))
+        return list(map(shared.__getitem__, cuts)), out_keys
 
 
 def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
