@@ -1,22 +1,23 @@
-"""WoS plain text straight to normalised columns, for text in the common form.
+"""WoS plain text straight to normalised columns.
 
 :func:`read_columns` gives exactly what parsing with
 :func:`litmap.io._wos_plain.parse_chunks` and normalising every record with
 :func:`litmap.io._normalise.normalise_record` gives, as a batch
-(:mod:`litmap.io._columns`). It re-cuts the text just after ``ER`` lines, so
-every piece starts and ends between records, and reads a piece column by column
-when the piece is in the common form:
+(:mod:`litmap.io._columns`). It cuts the text just after ``ER`` lines, so every
+part holds one record (and the text before it), and reads a record column-wise
+when it is in the common form:
 
-* between records only blank lines and ``FN``/``VR``/``EF`` header lines;
-* in a record, every line is a known tag, one space and a value, or a
-  continuation line indented by exactly three spaces (a new value); no value
-  starts with white space or ends with white space other than spaces (which
-  every value loses); no tag repeats; the record ends with ``ER``.
+* before it, only blank lines and ``FN``/``VR``/``EF`` header lines;
+* every line is a known tag, one space and a value, or a continuation line
+  indented by exactly three spaces (a new value); no value starts with white
+  space or ends with white space other than spaces (which every value loses);
+  no tag repeats; the record ends with an ``ER`` line.
 
-Then each record is one ``re.split`` and a ``tag -> text`` table, and every field
-is computed for the whole piece at once with the per-value rules of
-:mod:`litmap.io._normalise`. Any other piece goes, with the neighbouring pieces
-not in the common form, to the line grammar.
+Such a record is one ``re.split`` and a ``tag -> text`` table; the tables of a
+block of text are turned into columns at once with the per-value rules of
+:mod:`litmap.io._normalise`. Any other record (and any text after the last
+one) goes, with its neighbours that are not in the common form, to the line
+grammar, which also reports the bad ones.
 """
 
 from __future__ import annotations
