@@ -100,8 +100,7 @@ def write_import_tables(corpus: Corpus, folder: Path) -> list[Path]:
     return out
 
 
-def write_corpus_figures(corpus: Corpus, folder: Path, *, background: Background | None = None
-                         ) -> list[Path]:
+def write_corpus_figures(corpus: Corpus, folder: Path) -> list[Path]:
     """Write the annual-output figure (SVG and 300-dpi PNG) for theses and slides.
 
     Parameters
@@ -109,8 +108,6 @@ def write_corpus_figures(corpus: Corpus, folder: Path, *, background: Background
     corpus : Corpus
     folder : Path
         Created when absent.
-    background : Background, optional
-        Writes the PNG beside this process (the caller waits for it).
 
     Returns
     -------
@@ -125,7 +122,7 @@ def write_corpus_figures(corpus: Corpus, folder: Path, *, background: Background
         return []
     fig = annual_output_figure(corpus)
     try:
-        return save_figure(fig, folder / "annual_output.svg", background=background)
+        return save_figure(fig, folder / "annual_output.svg")
     finally:
         plt.close(fig)
 

@@ -183,7 +183,8 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
     """Every stage after reading; return the manifest, the report path and the timings."""
     net = config["network"]
     inputs = [*corpus.report.files["path"], *lists]
-    hashes = background.submit(files_sha256, inputs)  # on the CPU the stages below leave idle
+    # input hashes and corpus figures: on the CPU the stages below leave idle
+    early = background.submit(_early_outputs, inputs, corpus, tmp / "figures")
     log.info(corpus.report.to_text())
     _stages.write_import_tables(corpus, tmp / "import")
     for message in data_warnings(corpus, analyses=net["analyses"], alias=net["alias"]):
@@ -198,7 +199,9 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
             log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
                      f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
     with _stage(log, "figures"):
-        figures = _stages.write_corpus_figures(corpus, tmp / "figures", background=background)
+        hashes, figures, caught = early.result()
+        for message, category in caught:  # the figures' warnings, wherever they were drawn
+            warnings.warn(message, category, stacklevel=2)
     with _stage(log, "report"):
         annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
         report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
@@ -207,11 +210,20 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
         background.wait()  # every file is written before the outputs are hashed
         manifest = build_manifest(config=config, inputs=inputs, counts=_counts(corpus),
                                   analyses=summaries, warnings=log.warnings,
-                                  outputs=output_hashes(tmp), input_hashes=hashes.result())
+                                  outputs=output_hashes(tmp), input_hashes=hashes)
         write_json(manifest, tmp / "manifest.json")
     timings = log.to_dict()
     write_json(timings, tmp / "timings.json")
     return manifest, report, timings
+
+
+def _early_outputs(inputs: list[str], corpus: Any, folder: Path
+                   ) -> tuple[dict[str, str], list[Path], list[tuple[str, type]]]:
+    """The inputs' SHA-256, the corpus figures written, and the warnings drawing them gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        figures = _stages.write_corpus_figures(corpus, folder)
+    return files_sha256(inputs), figures, [(str(w.message), w.category) for w in caught]
 
 
 def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,

@@ -21,7 +21,7 @@ from litmap.viz._fonts import use_cjk_font
 from litmap.viz.layout import PALETTE
 
 __all__ = ["annual_counts", "top_items", "annual_output_figure", "top_items_figure",
-           "save_figure", "save_png", "figure_svg", "ITEM_COLUMNS"]
+           "save_figure", "figure_svg", "ITEM_COLUMNS"]
 
 #: Fields that can be counted by :func:`top_items`, with their display names.
 ITEM_COLUMNS: dict[str, str] = {"keywords": "keywords", "authors": "authors",
@@ -173,7 +173,7 @@ def _shorten(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[:width - 1] + "\u2026"
 
 
-def save_figure(fig: Any, path: str | Path, *, dpi: int = 300, background: Any = None) -> list[Path]:
+def save_figure(fig: Any, path: str | Path, *, dpi: int = 300) -> list[Path]:
     """Write a figure as SVG and PNG (``path`` with ``.svg`` and ``.png`` suffixes).
 
     Parameters
@@ -185,8 +185,6 @@ def save_figure(fig: Any, path: str | Path, *, dpi: int = 300, background: Any =
         ``out/annual.png``). Parent folders are created.
     dpi : int, optional (default=300)
         PNG resolution.
-    background : litmap._background.Background, optional
-        Writes the PNG (the slow part) beside this process; the caller waits for it.
 
     Returns
     -------
@@ -200,26 +198,8 @@ def save_figure(fig: Any, path: str | Path, *, dpi: int = 300, background: Any =
     svg, png = path.with_suffix(".svg"), path.with_suffix(".png")
     with matplotlib.rc_context(_SVG_RC):
         fig.savefig(svg, format="svg", metadata={"Date": None})
-    if background is None:
-        save_png(fig, png, dpi)
-    else:
-        background.submit(save_png, fig, png, dpi)
+        fig.savefig(png, format="png", dpi=dpi, metadata={"Software": None})
     return [svg, png]
-
-
-def save_png(fig: Any, path: str | Path, dpi: int = 300) -> None:
-    """Write a figure as PNG without a time stamp or software tag (byte-identical reruns).
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-    path : str or pathlib.Path
-    dpi : int, optional (default=300)
-    """
-    import matplotlib
-
-    with matplotlib.rc_context(_SVG_RC):
-        fig.savefig(path, format="png", dpi=dpi, metadata={"Software": None})
 
 
 def figure_svg(fig: Any) -> str:
