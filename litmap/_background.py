@@ -68,9 +68,9 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _child(send: Any, fn: Callable[..., Any], args: tuple) -> None:
+def _child(send: Any, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
     try:
-        out: Any = (True, fn(*args))
+        out: Any = (True, fn(*args, **kwargs))
     except BaseException as exc:  # re-raised in the parent
         out = (False, exc)
     send.send(out)
@@ -130,13 +130,13 @@ class Background:
         self.enabled = enabled
         self._tasks: list[Task] = []
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Task:
-        """Start ``fn(*args)`` in a child (or run it now); its result must pickle.
+    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Task:
+        """Start ``fn(*args, **kwargs)`` in a child (or run it now); its result must pickle.
 
         Parameters
         ----------
         fn : callable
-        *args
+        *args, **kwargs
             Its arguments (the child sees them as they are now).
 
         Returns
@@ -146,13 +146,13 @@ class Background:
         busy = sum(t.running() for t in self._tasks)
         if not (self.enabled and busy < _cpus() - 1 and can_fork(idle=False)):
             try:
-                task = Task(value=fn(*args))
+                task = Task(value=fn(*args, **kwargs))
             except Exception as exc:  # raised by result(), as for a child
                 task = Task(error=exc)
         else:
             ctx = multiprocessing.get_context("fork")
             receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+            process = ctx.Process(target=_child, args=(send, fn, args, kwargs), daemon=True)
             process.start()
             send.close()
             task = Task(process, receive)

@@ -174,7 +174,7 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
     """
     from litmap.burst import network_bursts, top_bursts
     from litmap.cluster import cluster_network, label_clusters
-    from litmap.network import write_network
+    from litmap.network.export import FORMATS, exchange_paths, write_exchange, write_network
 
     cl, bu = config["cluster"], config["burst"]
     with stage(f"{kind}: network"):
@@ -189,14 +189,19 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
         bursts = network_bursts(network, corpus, mode=bu["mode"], s=bu["s"], gamma=bu["gamma"],
                                 states=bu["states"], min_duration=bu["min_duration"])
     with stage(f"{kind}: files"):
-        write_network(network, folder, clusters=clusters.membership)
+        write_network(network, folder, formats=("csv",), clusters=clusters.membership)
+        exchange = background.submit(write_exchange, network, folder, formats=FORMATS,
+                                     clusters=clusters.membership) if background else None
         _csv(clusters.clusters, folder / "clusters.csv")
         _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")
-        svg, written = "", []
+        svg, written = "", exchange_paths(folder)
         if len(bursts.to_frame()):
             _csv(top_bursts(bursts, bu["top"]), folder / "top_bursts.csv")
-            svg, written = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg", background)
+            svg, figure = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg", background)
+            written += figure
+        if exchange is None:
+            write_exchange(network, folder, formats=FORMATS, clusters=clusters.membership)
     summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
                "modularity": round(float(clusters.modularity), 6),
                "mean_silhouette": round(float(clusters.mean_silhouette), 6),

@@ -23,7 +23,7 @@ from litmap.errors import ParameterError
 from litmap.network.model import Network
 from litmap.network.store import write_arrays, write_params
 
-__all__ = ["FORMATS", "write_network", "write_tables", "write_graphml", "write_gexf", "write_pajek",
+__all__ = ["FORMATS", "write_network", "write_exchange", "exchange_paths", "write_tables", "write_graphml", "write_gexf", "write_pajek",
            "write_vosviewer", "write_vosviewer_json"]
 
 _NODE_ATTRS = (("label", "string"), ("labels", "string"), ("kind", "string"), ("freq", "int"),
@@ -233,6 +233,10 @@ def _num(v: object) -> int | float:
 
 
 FORMATS: tuple[str, ...] = ("csv", "graphml", "gexf", "pajek", "vosviewer", "vosviewer-json")
+# The files each exchange format writes ({stem} replaced).
+_EXCHANGE_NAMES: dict[str, tuple[str, ...]] = {
+    "csv": (), "graphml": ("{stem}.graphml",), "gexf": ("{stem}.gexf",), "pajek": ("{stem}.net",),
+    "vosviewer": ("{stem}_vos_map.txt", "{stem}_vos_network.txt"), "vosviewer-json": ("{stem}_vos.json",)}
 
 
 def write_network(net: Network, directory: str | Path, *, formats: tuple[str, ...] = FORMATS,
@@ -272,26 +276,80 @@ def write_network(net: Network, directory: str | Path, *, formats: tuple[str, ..
     ParameterError
         For an unknown format, a parameter that is not JSON, or a missing corpus file.
     """
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise ParameterError(f"formats: unknown {', '.join(unknown)}; expected any of {', '.join(FORMATS)}")
+    _check_formats(formats)
     d = Path(directory)
     d.mkdir(parents=True, exist_ok=True)
     out = write_tables(net, d)
     out += [write_arrays(net, d / "network.npz"),
             write_params(net, d / "params.json", corpus_path=corpus_path)]
+    return out + write_exchange(net, d, formats=formats, clusters=clusters, stem=stem)
+
+
+def _check_formats(formats: tuple[str, ...]) -> None:
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ParameterError(f"formats: unknown {', '.join(unknown)}; expected any of {', '.join(FORMATS)}")
+
+
+def exchange_paths(directory: str | Path, *, formats: tuple[str, ...] = FORMATS,
+                   stem: str = "network") -> list[Path]:
+    """The files :func:`write_exchange` writes, in order.
+
+    Parameters
+    ----------
+    directory : str or pathlib.Path
+    formats : tuple of str, optional
+        Any of :data:`FORMATS` (``csv`` names no exchange file).
+    stem : str, optional (default="network")
+
+    Returns
+    -------
+    list of pathlib.Path
+    """
+    d = Path(directory)
+    return [d / name.format(stem=stem) for f in FORMATS if f in formats for name in _EXCHANGE_NAMES[f]]
+
+
+def write_exchange(net: Network, directory: str | Path, *, formats: tuple[str, ...] = FORMATS,
+                   clusters: pd.Series | None = None, stem: str = "network") -> list[Path]:
+    """Write the exchange formats of :func:`write_network` (GraphML, GEXF, Pajek, VOSviewer).
+
+    Parameters
+    ----------
+    net : Network
+    directory : str or pathlib.Path
+        An existing folder.
+    formats : tuple of str, optional
+        Any of :data:`FORMATS` (default all; ``csv`` writes nothing here).
+    clusters : pandas.Series, optional
+        Node id -> cluster, written to the VOSviewer files.
+    stem : str, optional (default="network")
+
+    Returns
+    -------
+    list of pathlib.Path
+        :func:`exchange_paths`: the files written.
+
+    Raises
+    ------
+    ParameterError
+        For an unknown format.
+    """
+    _check_formats(formats)
+    d = Path(directory)
+    out: list[Path] = []
     for f in FORMATS:
         if f not in formats or f == "csv":
             continue
+        paths = [d / name.format(stem=stem) for name in _EXCHANGE_NAMES[f]]
         if f == "graphml":
-            out.append(write_graphml(net, d / f"{stem}.graphml"))
+            out.append(write_graphml(net, paths[0]))
         elif f == "gexf":
-            out.append(write_gexf(net, d / f"{stem}.gexf"))
+            out.append(write_gexf(net, paths[0]))
         elif f == "pajek":
-            out.append(write_pajek(net, d / f"{stem}.net"))
+            out.append(write_pajek(net, paths[0]))
         elif f == "vosviewer":
-            out += write_vosviewer(net, d / f"{stem}_vos_map.txt", d / f"{stem}_vos_network.txt",
-                                   clusters=clusters)
+            out += write_vosviewer(net, *paths, clusters=clusters)
         else:
-            out.append(write_vosviewer_json(net, d / f"{stem}_vos.json", clusters=clusters))
+            out.append(write_vosviewer_json(net, paths[0], clusters=clusters))
     return out
