@@ -113,3 +113,13 @@ def test_same_bytes_across_processes_and_hash_seeds(corpus, tmp_path, data_dir):
     assert outputs[0].keys() == outputs[1].keys() and len(outputs[0]) == 10
     for name, data in outputs[0].items():
         assert data == outputs[1][name], name
+
+
+@pytest.mark.parametrize("formats", [FORMATS, ("csv",), ("vosviewer", "gexf")])
+def test_exchange_paths_name_the_exchange_files(corpus, tmp_path, formats):
+    from litmap.network.export import exchange_paths, write_exchange
+
+    net = build_network(corpus, select=None)
+    written = write_exchange(net, tmp_path, formats=formats, stem="kw")
+    assert written == exchange_paths(tmp_path, formats=formats, stem="kw")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
