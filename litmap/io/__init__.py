@@ -34,13 +34,15 @@ from litmap.io._parallel import read_large  # noqa: E402
 from litmap.io import (cnki_endnote, cnki_estudy, cnki_excel, cnki_noteexpress,  # noqa: E402,F401
                        cnki_refworks, cnki_selfdefined, cssci, ris, scopus, wanfang, wos)
 
-__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "ON_BAD_RECORD"]
+__all__ = ["read", "FORMATS", "detect_format", "expand_paths", "ON_BAD_RECORD", "SKIPPED"]
 
 ON_BAD_RECORD = ("error", "warn", "skip")
 _SKIP_SUFFIXES = frozenset(".json .md .parquet .html .htm .png .jpg .jpeg .gif .svg .pdf .py .pyc "
                            ".zip .gz .bz2 .xz .7z .tar .css .js .log .ipynb .docx .pptx".split())
 _SKIP_NAMES = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG")
 _HEAD = 65536
+#: ``format`` of an import-report row for a file found in a folder that is no export.
+SKIPPED = "skipped (not an export)"
 
 
 def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
@@ -51,7 +53,10 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
     ----------
     paths : str, pathlib.Path or iterable of them
         Files, directories (read recursively, in sorted order, skipping hidden files
-        and obvious non-exports such as ``.json`` or ``.png``) and glob patterns.
+        and obvious non-exports such as ``.json`` or ``.png``) and glob patterns. A
+        file found in a directory or by a glob whose format cannot be recognised is
+        skipped with a warning and listed in the report (format ``SKIPPED``); a file
+        named directly raises :class:`FormatError`.
     format : str, optional
         A key of :data:`FORMATS`; by default each file's format is detected.
     on_bad_record : {"error", "warn", "skip"}
@@ -76,7 +81,8 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
     ParameterError
         For an unknown ``format`` or ``on_bad_record``, or a path that does not exist.
     FormatError
-        When a file's format cannot be detected, or a directory holds no export.
+        When the format of a file named directly cannot be detected, or when no file
+        (of a directory, or at all) is an export.
     EncodingError, ParseError
         For binary, empty or undecodable files, and bad records under ``"error"``.
     """
@@ -86,22 +92,34 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
     if format is not None and format not in FORMATS:
         raise ParameterError(f"unknown format {format!r}; choose one of: {', '.join(sorted(FORMATS))}")
     files = expand_paths(paths)
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    named = {Path(p).resolve() for p in items if Path(p).is_file()}
     enabled = gc.isenabled()
     gc.disable()  # millions of small lists: the cyclic collector would rescan them all
     try:
-        return _read_files(files, format, on_bad_record)
+        return _read_files(files, format, on_bad_record, named)
     finally:
         if enabled:
             gc.enable()
 
 
-def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Corpus:
+def _read_files(files: list[Path], format: str | None, on_bad_record: str, named: set[Path]) -> Corpus:
+    """Read every file; one found in a folder or by a glob that is no export is skipped and listed."""
     batches: list[Batch] = []
     file_rows: list[dict[str, Any]] = []
     rejected: list[dict[str, Any]] = []
     for path in files:
         name = str(path)
-        fmt, batch, problems, encoding = read_large(name, format) or _parse_file(path, format)
+        try:
+            fmt, batch, problems, encoding = read_large(name, format) or _parse_file(path, format)
+        except FormatError as exc:
+            if path.resolve() in named:
+                raise
+            reason = "no known export format" if exc.reason.startswith("unknown export format") else exc.reason
+            warnings.warn(f"skipped {name}: not an export ({reason})", UserWarning, stacklevel=3)
+            file_rows.append({"path": name, "format": SKIPPED, "encoding": "", "read": 0, "kept": 0,
+                              "duplicates": 0, "rejected": 0})
+            continue
         if "_uid" not in batch:  # large files get them in the processes that read them
             add_match_keys(batch)
         _apply_policy(problems, name, on_bad_record)
@@ -110,6 +128,9 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str) -> Co
         file_rows.append({"path": name, "format": fmt.name, "encoding": encoding,
                           "read": len(batch["line"]) + len(problems), "kept": 0,
                           "duplicates": 0, "rejected": len(problems)})
+    if not batches:
+        raise FormatError("no file is an export (every file was skipped; see the warnings)",
+                          path=str(files[0].parent))
     return _assemble(concat(batches), file_rows, rejected)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 import litmap
 from litmap.errors import FormatError, ParameterError, ParseError
-from litmap.io import FORMATS, read
+from litmap.io import FORMATS, SKIPPED, read
 
 
 def _wos(title: str, *, ut: str | None = None, doi: str | None = None, au: str = "Li, X",
@@ -68,6 +68,23 @@ def test_unknown_format_names_the_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("hello world\nnot an export\n")
     with pytest.raises(FormatError, match=r"x\.txt, line 1: unknown export format.*hello world"):
         read(tmp_path / "x.txt")
+
+
+def test_files_in_a_folder_that_are_no_export_are_skipped_and_listed(tmp_path: Path) -> None:
+    _file(tmp_path / "a.txt", _wos("Alpha", ut="WOS:1"))
+    (tmp_path / "UIDs.txt").write_text("WOS:1\nWOS:2\n")  # what a CiteSpace project folder holds
+    with pytest.warns(UserWarning, match=r"skipped .*UIDs\.txt: not an export"):
+        c = read(tmp_path)
+    assert list(c.records["uid"]) == ["WOS:1"]
+    files = c.report.files.set_index(c.report.files["path"].map(lambda p: Path(p).name))
+    assert files.loc["UIDs.txt", "format"] == SKIPPED and files.loc["UIDs.txt", "read"] == 0
+    with pytest.warns(UserWarning):
+        assert len(read(str(tmp_path / "*.txt"))) == 1  # a glob finds files as a folder does
+    with pytest.raises(FormatError, match="unknown export format"):
+        read([tmp_path / "a.txt", tmp_path / "UIDs.txt"])  # named directly: an error
+    (tmp_path / "a.txt").unlink()
+    with pytest.warns(UserWarning), pytest.raises(FormatError, match="no file is an export"):
+        read(tmp_path)
 
 
 def test_explicit_format_skips_detection(tmp_path: Path) -> None:
