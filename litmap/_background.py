@@ -17,7 +17,7 @@ import os
 import time
 from typing import Any, Callable
 
-__all__ = ["Background", "Task", "can_fork", "running"]
+__all__ = ["Background", "Task", "can_fork", "running", "leave"]
 
 
 def can_fork(*, idle: bool = True) -> bool:
@@ -75,6 +75,17 @@ def _child(send: Any, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any
         out = (False, exc)
     send.send(out)
     send.close()
+    leave()
+
+
+def leave() -> None:
+    """End a forked child at once, without flushing stdio or running exit handlers.
+
+    A thread of the parent (the live progress line) may have held the lock of
+    ``sys.stderr`` at the moment of the fork; the usual exit would flush stderr
+    and wait for that lock forever.
+    """
+    os._exit(0)
 
 
 class Task:

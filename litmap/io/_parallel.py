@@ -22,6 +22,7 @@ import re
 from typing import Any
 
 from litmap._background import can_fork as _can_fork
+from litmap._background import leave
 from litmap.io._columns import Batch, concat, empty
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
@@ -55,6 +56,7 @@ def _worker(send: Any, path: str, start: int, end: int) -> None:
         out = (False, exc)
     send.send(out)
     send.close()
+    leave()
 
 
 def _middle(path: str, size: int) -> int | None:
