@@ -3,11 +3,12 @@
 ``litmap run`` is single-threaded after reading. Work whose result is only a file
 or a string (300-dpi PNG files, the SVG of a chart) can run beside it:
 :meth:`Background.submit` forks a child that computes the function and sends its
-result back through a pipe; :meth:`Task.result` receives it. With one CPU, without
-the ``fork`` start method (see :func:`can_fork`), while the children already use
-every other CPU, or with ``Background(False)``,
-the function runs at once in this process, so results never depend on where they
-were computed.
+result, or its exception, and the warnings it issued back through a pipe. With one
+CPU, without the ``fork`` start method (see :func:`can_fork`), while children
+already use every other CPU, or with ``Background(False)``, the function runs at
+once in this process instead. Either way :meth:`Task.result` issues the warnings
+and returns the result (or raises the exception), so nothing depends on where the
+work was done.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+import warnings
 from typing import Any, Callable
 
-__all__ = ["Background", "Task", "can_fork", "running", "leave"]
+__all__ = ["Background", "Task", "can_fork", "running"]
 
 
 def can_fork(*, idle: bool = True) -> bool:
@@ -68,17 +70,24 @@ def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def _run(fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]
+         ) -> tuple[bool, Any, list[tuple[str, type[Warning]]]]:
+    """``(True, result)`` or ``(False, exception)``, and the warnings issued (message, category)."""
+    with warnings.catch_warnings(record=True) as caught:  # under the filters in force
+        try:
+            out: tuple[bool, Any] = (True, fn(*args, **kwargs))
+        except Exception as exc:  # raised by Task.result()
+            out = (False, exc)
+    return (*out, [(str(w.message), w.category) for w in caught])
+
+
 def _child(send: Any, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any]) -> None:
-    try:
-        out: Any = (True, fn(*args, **kwargs))
-    except BaseException as exc:  # re-raised in the parent
-        out = (False, exc)
-    send.send(out)
+    send.send(_run(fn, args, kwargs))
     send.close()
-    leave()
+    _leave()
 
 
-def leave() -> None:
+def _leave() -> None:
     """End a forked child at once, without flushing stdio or running exit handlers.
 
     A thread of the parent (the live progress line) may have held the lock of
@@ -91,10 +100,11 @@ def leave() -> None:
 class Task:
     """The pending or finished result of one submitted function."""
 
-    def __init__(self, process: Any = None, receive: Any = None, value: Any = None,
-                 error: BaseException | None = None) -> None:
+    def __init__(self, process: Any = None, receive: Any = None) -> None:
         self._process, self._receive = process, receive
-        self._value, self._error = value, error
+        self._value: Any = None
+        self._error: BaseException | None = None
+        self._caught: list[tuple[str, type[Warning]]] = []  # issued again by result()
 
     def running(self) -> bool:
         """Whether a child is still computing it.
@@ -105,8 +115,12 @@ class Task:
         """
         return self._process is not None and self._process.is_alive()
 
+    def _set(self, ok: bool, value: Any, caught: list[tuple[str, type[Warning]]]) -> None:
+        self._value, self._error = (value, None) if ok else (None, value)
+        self._caught = caught
+
     def result(self) -> Any:
-        """The function's return value (its exception is raised here).
+        """The function's return value (its warnings are issued and its exception raised here).
 
         Returns
         -------
@@ -114,15 +128,17 @@ class Task:
         """
         if self._process is not None:
             try:
-                ok, value = self._receive.recv()
+                self._set(*self._receive.recv())
             except EOFError:
-                ok, value = False, RuntimeError(f"background process ended with code "
-                                                f"{self._process.exitcode}")
+                self._set(False, RuntimeError(f"background process ended with code "
+                                              f"{self._process.exitcode}"), [])
             finally:
                 self._receive.close()
                 self._process.join()
                 self._process = None
-            self._value, self._error = (value, None) if ok else (None, value)
+        caught, self._caught = self._caught, []
+        for message, category in caught:  # when the result is taken, wherever it was computed
+            warnings.warn(message, category, stacklevel=2)
         if self._error is not None:
             raise self._error
         return self._value
@@ -156,10 +172,8 @@ class Background:
         """
         busy = sum(t.running() for t in self._tasks)
         if not (self.enabled and busy < _cpus() - 1 and can_fork(idle=False)):
-            try:
-                task = Task(value=fn(*args, **kwargs))
-            except Exception as exc:  # raised by result(), as for a child
-                task = Task(error=exc)
+            task = Task()
+            task._set(*_run(fn, args, kwargs))
         else:
             ctx = multiprocessing.get_context("fork")
             receive, send = ctx.Pipe(duplex=False)

@@ -199,9 +199,7 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
             log.info(f"{kind}: {s['nodes']} nodes, {s['edges']} links, {s['clusters']} clusters "
                      f"(Q = {s['modularity']:.4f}, S = {s['mean_silhouette']:.4f}), {s['bursts']} bursts")
     with _stage(log, "figures"):
-        hashes, figures, caught = early.result()
-        for message, category in caught:  # the figures' warnings, wherever they were drawn
-            warnings.warn(message, category, stacklevel=2)
+        hashes, figures = early.result()
     with _stage(log, "report"):
         annual = next((_stages.svg_markup(p) for p in figures if p.suffix == ".svg"), "")
         report = _stages.write_report(corpus, sections, config, list(log.warnings), tmp,
@@ -217,13 +215,9 @@ def _map_and_report(corpus: Any, config: Mapping[str, Any], lists: list[str], tm
     return manifest, report, timings
 
 
-def _early_outputs(inputs: list[str], corpus: Any, folder: Path
-                   ) -> tuple[dict[str, str], list[Path], list[tuple[str, type]]]:
-    """The inputs' SHA-256, the corpus figures written, and the warnings drawing them gave."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        figures = _stages.write_corpus_figures(corpus, folder)
-    return files_sha256(inputs), figures, [(str(w.message), w.category) for w in caught]
+def _early_outputs(inputs: list[str], corpus: Any, folder: Path) -> tuple[dict[str, str], list[Path]]:
+    """The inputs' SHA-256 and the corpus figures written."""
+    return files_sha256(inputs), _stages.write_corpus_figures(corpus, folder)
 
 
 def _run_analysis(kind: str, corpus: Any, config: Mapping[str, Any], tmp: Path,

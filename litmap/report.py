@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from litmap._background import Background
 from litmap.errors import ParameterError
 from litmap.viz import _html
 from litmap.viz.figures import (ITEM_COLUMNS, annual_counts, annual_output_figure, figure_svg,
@@ -177,25 +178,11 @@ def _bursts_html(bursts: Any, tables: dict[str, pd.DataFrame], top_n: int, svg: 
     return chart + "\n" + _html.table(table, formats={"strength": ".4f"})
 
 
-def _timeline_drawn(network: Any, clusters: Any, bursts: Any, seed: int, layout: Any
-                    ) -> tuple[str, list[tuple[str, type]]]:
-    """The timeline chart as a figure ``<div>``, and the warnings drawing it gave (message, category)."""
-    with _warnings.catch_warnings(record=True) as caught:
-        _warnings.simplefilter("always")
-        fig = map_figure(network, clusters=clusters, bursts=bursts, view="timeline", max_edges=1500,
-                         label_top=30, seed=seed, layout=layout)
-        html = _figure(fig)
-    return html, [(str(w.message), w.category) for w in caught]
-
-
-class _Done:
-    """A result computed here, with the interface of a background task."""
-
-    def __init__(self, value: Any) -> None:
-        self._value = value
-
-    def result(self) -> Any:
-        return self._value
+def _timeline_svg(network: Any, clusters: Any, bursts: Any, seed: int, layout: Any) -> str:
+    """The timeline chart as a figure ``<div>``."""
+    fig = map_figure(network, clusters=clusters, bursts=bursts, view="timeline", max_edges=1500,
+                     label_top=30, seed=seed, layout=layout)
+    return _figure(fig)
 
 
 def _actors_html(tables: dict[str, pd.DataFrame]) -> str:
@@ -312,9 +299,8 @@ def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[st
     layout = network_layout(network, seed=(options or MapOptions()).seed) if network is not None else None
     timeline = None
     if network is not None and len(network.nodes):
-        args = (network, clusters, bursts, (options or MapOptions()).seed, layout)
-        timeline = background.submit(_timeline_drawn, *args) if background is not None else None
-        timeline = timeline or _Done(_timeline_drawn(*args))
+        timeline = (background or Background(enabled=False)).submit(
+            _timeline_svg, network, clusters, bursts, (options or MapOptions()).seed, layout)
     if network is not None:
         parts.append(_section("network", "<p>Hover a node for its details; click a node or a "
                               "link to list its records; switch to the timeline, timezone or "
@@ -327,10 +313,7 @@ def _body(corpus: Any, network: Any, clusters: Any, bursts: Any, tables: dict[st
     parts.append(_section("bursts", _bursts_html(bursts, tables, top_n, svgs.get("bursts"))))
     actors = _actors_html(tables)
     if timeline is not None:
-        svg, caught = timeline.result()
-        for message, category in caught:  # warnings of the drawing, wherever it ran
-            _warnings.warn(message, category, stacklevel=2)
-        parts.append(_section("timeline", svg))
+        parts.append(_section("timeline", timeline.result()))
     else:
         parts.append(_section("timeline", "<p>No network was given.</p>"))
     parts.append(_section("actors", actors))

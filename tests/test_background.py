@@ -38,3 +38,19 @@ def test_results_and_errors_come_back(monkeypatch: pytest.MonkeyPatch, fork: boo
 def test_disabled_runs_everything_here() -> None:
     task = Background(enabled=False).submit(_square_and_pid, 3)
     assert task.result() == (9, os.getpid())
+
+
+def _warn_and_return(x: int) -> int:
+    import warnings
+
+    warnings.warn(f"careful with {x}", UserWarning)
+    return x
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_warnings_come_back_as_if_run_here(monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    monkeypatch.setattr(bg, "can_fork", lambda idle=True: fork)
+    monkeypatch.setattr(bg, "_cpus", lambda: 2)
+    task = Background().submit(_warn_and_return, 5)
+    with pytest.warns(UserWarning, match="careful with 5"):  # issued when the result is taken
+        assert task.result() == 5

@@ -16,13 +16,12 @@ caller reads the file the ordinary way.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from typing import Any
 
+from litmap._background import Background
 from litmap._background import can_fork as _can_fork
-from litmap._background import leave
 from litmap.io._columns import Batch, concat, empty
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
@@ -46,17 +45,6 @@ def _half(path: str, start: int, end: int) -> tuple[Batch, list[Problem], int] |
         return None
     add_match_keys(batch)
     return batch, problems, lines
-
-
-def _worker(send: Any, path: str, start: int, end: int) -> None:
-    """Run :func:`_half` in the forked worker and send ``(ok, result or exception)`` back."""
-    try:
-        out: Any = (True, _half(path, start, end))
-    except BaseException as exc:  # re-raised in the parent
-        out = (False, exc)
-    send.send(out)
-    send.close()
-    leave()
 
 
 def _middle(path: str, size: int) -> int | None:
@@ -99,24 +87,14 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
 
 
 def _two_parts(path: str, mid: int, size: int) -> tuple[Any, Any]:
-    """Bytes ``:mid`` here and ``mid:`` in a forked worker: both :func:`_half` results."""
-    ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    worker = ctx.Process(target=_worker, args=(send, path, mid, size), daemon=True)
-    worker.start()
-    send.close()
+    """Bytes ``:mid`` here and ``mid:`` in a forked child (:mod:`litmap._background`): both results."""
+    runner = Background()
+    rest = runner.submit(_half, path, mid, size)
     try:
-        first = _half(path, 0, mid)
-        ok, rest = receive.recv()
-    except BaseException:  # e.g. KeyboardInterrupt: do not wait for the worker's part
-        worker.terminate()
+        return _half(path, 0, mid), rest.result()
+    except BaseException:  # e.g. KeyboardInterrupt: do not wait for the child's part
+        runner.terminate()
         raise
-    finally:
-        receive.close()
-        worker.join()
-    if not ok:
-        raise rest
-    return first, rest
 
 
 def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Problem], str] | None:
