@@ -236,7 +236,7 @@ _C = r"[\x21-\x2b\x2d-\x7b\x7d\x7e]"  # printable ASCII but space, comma and "|"
 _D = r"10\.\d{4,9}/[^\s,\];\[]+"
 _WOS_COMMON = re.compile(
     rf"(?:([A-Za-z][A-Za-z'.\-]*(?: [A-Za-z][A-Za-z'.\-]*)*)|\[Anonymous\]), ((?:1[5-9]|20)\d\d), "
-    rf"({_C}(?: ?{_C})*)(?:, V([A-Za-z]?\d+[A-Za-z]?))?(?:, P([A-Za-z]?\d+[A-Za-z]?))?"
+    rf"({_C}+(?: {_C}+)*)(?:, V([A-Za-z]?\d+[A-Za-z]?))?(?:, P([A-Za-z]?\d+[A-Za-z]?))?"
     rf"(?:, (DOI )(?:\[({_D})(?:, [^\]]*)?\]|({_D})))?")
 _AUTHOR_PUNCT = str.maketrans("", "", "'.-")
 
