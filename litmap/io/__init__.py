@@ -120,8 +120,6 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str, named
             file_rows.append({"path": name, "format": SKIPPED, "encoding": "", "read": 0, "kept": 0,
                               "duplicates": 0, "rejected": 0})
             continue
-        if "_uid" not in batch:  # large files get them in the processes that read them
-            add_match_keys(batch)
         _apply_policy(problems, name, on_bad_record)
         rejected.extend({"path": name, "line": p.line, "reason": p.reason} for p in problems)
         batches.append(batch)
@@ -206,7 +204,7 @@ def detect_format(head: str, path: str) -> Format | None:
 
 
 def _parse_file(path: Path, format: str | None) -> tuple[Format, Batch, list[Problem], str]:
-    """Read one file: its format, normalised records, rejected records and encoding."""
+    """Read one file: its format, normalised records (with match keys), rejected records, encoding."""
     name = str(path)
     try:
         data = path.read_bytes()
@@ -227,12 +225,16 @@ def _parse_file(path: Path, format: str | None) -> tuple[Format, Batch, list[Pro
                           f"{', '.join(sorted(FORMATS))}", path=name, line=1, text=first)
     if fmt.name in COLUMNAR:
         batch, problems, _ = read_columns(split_text(text), fmt, name)
+        add_match_keys(batch)
         return fmt, batch, problems, encoding
     return (fmt, *_normalised(fmt.parse(text, name), fmt, name), encoding)
 
 
 def _normalised(result: ParseResult, fmt: Format, path: str) -> tuple[Batch, list[Problem]]:
-    return from_records([normalise_record(r, fmt, path) for r in result.records]), result.problems
+    """The records normalised, as a batch with its match keys, and the rejected ones."""
+    batch = from_records([normalise_record(r, fmt, path) for r in result.records])
+    add_match_keys(batch)
+    return batch, result.problems
 
 
 def _apply_policy(problems: list[Problem], path: str, policy: str) -> None:
