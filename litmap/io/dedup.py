@@ -34,7 +34,8 @@ import pandas as pd
 
 from litmap.io._columns import DERIVED
 
-__all__ = ["deduplicate", "deduplicate_columns", "add_match_keys", "assign_uids", "title_key", "is_placeholder_id", "id_family"]
+__all__ = ["deduplicate", "deduplicate_columns", "add_match_keys", "assign_uids", "title_key",
+           "is_placeholder_id", "id_family"]
 
 _NONWORD = re.compile(r"[\W_]+")
 _ASCII_NONWORD = bytes(c for c in range(128) if not chr(c).isalnum())
@@ -249,9 +250,7 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     """
     n = len(columns["title"])
     shared = np.zeros(n, dtype=bool)
-    dois = pd.Series(columns["doi"], dtype=object)
-    known = dois.notna() & (dois != "")
-    shared[known.to_numpy()] = dois[known].duplicated(keep=False).to_numpy()
+    _mark_shared(shared, [d or None for d in columns["doi"]])
     _mark_shared(shared, columns["_id"])
     years = [str(y) for y in columns["year"]]
     tkeys = columns["_title"]
