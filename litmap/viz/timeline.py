@@ -10,6 +10,8 @@ versions draw the same positions with matplotlib (SVG and 300-dpi PNG via
 
 from __future__ import annotations
 
+import unicodedata
+
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -152,10 +154,14 @@ def map_figure(graph: Any, *, clusters: Any = None, bursts: Any = None, view: st
         if sel.size:
             ax.scatter(pos[sel, 0], pos[sel, 1], s=(2 * (size[sel] + extra) * pt) ** 2,
                        facecolors="none", edgecolors=ring_color, linewidths=1.4, zorder=3)
-    for i in np.flatnonzero(nodes["shown"]):
+    freq = np.asarray(nodes["freq"], dtype=float)
+    fontsize = 6 + 4 * np.sqrt(freq / max(freq.max(initial=0), 1))
+    shown = np.flatnonzero(nodes["shown"])
+    # points per layout unit on each axis (the timeline's y axis may be squeezed)
+    per = ((width - right) * 72 / max(x1 - x0 + 80, 1), height * 72 / max(y1 - y0 + 100, 1))
+    for i in _uncluttered(shown, [nodes["label"][i] for i in shown], pos, size * pt, fontsize, per):
         ax.annotate(nodes["label"][i], (pos[i, 0], pos[i, 1]), xytext=(0, -(size[i] * pt + 2)),
-                    textcoords="offset points", ha="center", va="top", zorder=4,
-                    fontsize=6 + 4 * np.sqrt(nodes["freq"][i] / max(max(nodes["freq"]), 1)))
+                    textcoords="offset points", ha="center", va="top", zorder=4, fontsize=fontsize[i])
     if guides:
         for x, y, text, align, ink in guides["texts"]:
             ax.text(x, y, text, ha=align, va="center", color=ink, fontsize=9, fontweight="bold",
@@ -164,3 +170,25 @@ def map_figure(graph: Any, *, clusters: Any = None, bursts: Any = None, view: st
     ax.set_ylim(y1 + 60, y0 - 40)  # screen coordinates: y grows downwards
     ax.set_aspect("equal" if view == "network" else "auto")
     return fig
+
+
+def _uncluttered(ids: np.ndarray, labels: list[str], pos: np.ndarray, radius_pt: np.ndarray,
+                 fontsize: np.ndarray, per: tuple[float, float]) -> list[int]:
+    """The nodes of ``ids`` whose labels are drawn: the largest first, none over another.
+
+    A label's box is estimated from its length (wide East Asian characters count one
+    em, others 0.6) and font size, below its node; ``per`` converts layout units to points on
+    the x and y axes. Returns node ids in drawing order.
+    """
+    placed: list[tuple[float, float, float, float]] = []
+    drawn: list[int] = []
+    for k in sorted(range(len(ids)), key=lambda k: (-fontsize[ids[k]], k)):
+        i = int(ids[k])
+        ems = sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.6 for ch in labels[k])
+        w, h = ems * fontsize[i] / per[0], 1.2 * fontsize[i] / per[1]
+        x, top = pos[i, 0], pos[i, 1] + (radius_pt[i] + 2) / per[1]
+        box = (x - w / 2, x + w / 2, top, top + h)
+        if all(box[1] <= b[0] or b[1] <= box[0] or box[3] <= b[2] or b[3] <= box[2] for b in placed):
+            placed.append(box)
+            drawn.append(i)
+    return sorted(drawn)

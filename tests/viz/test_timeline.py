@@ -53,3 +53,15 @@ def test_static_figure_checks_parameters(small):
     with pytest.raises(ParameterError, match="max_edges"):
         map_figure(small["network"], max_edges=-1)
     assert np.isfinite(map_figure(small["network"], max_edges=0).get_figwidth())
+
+
+def test_static_labels_never_cover_each_other():
+    from litmap.viz.timeline import _uncluttered
+
+    pos = np.array([[0.0, 0.0], [5.0, 0.0], [400.0, 0.0], [0.0, 300.0]])
+    radius = np.full(4, 3.0)
+    fontsize = np.array([8.0, 10.0, 8.0, 8.0])
+    labels = ["mitochondria", "mtDNA", "aging", "城市化"]
+    drawn = _uncluttered(np.arange(4), labels, pos, radius, fontsize, (1.0, 1.0))
+    assert drawn == [1, 2, 3]  # 0 would sit on 1, whose font is larger; 2 and 3 are far away
+    assert _uncluttered(np.array([0, 2]), ["mitochondria", "aging"], pos, radius, fontsize, (1.0, 1.0)) == [0, 2]
