@@ -30,6 +30,9 @@ _NODE_ATTRS = (("label", "string"), ("labels", "string"), ("kind", "string"), ("
                ("first_year", "int"), ("first_slice", "string"), ("degree", "int"),
                ("weighted_degree", "double"), ("betweenness", "double"))
 _EDGE_ATTRS = (("count", "double"), ("strength", "double"), ("first_year", "int"))
+# XML declaration and attribute types shared by the GraphML and GEXF writers.
+_XML_DECL = '<?xml version="1.0" encoding="UTF-8"?>'
+_XML_TYPES = {"string": "string", "int": "long", "double": "double"}
 
 
 def _nodes_table(net: Network) -> pd.DataFrame:
@@ -76,9 +79,8 @@ def write_graphml(net: Network, path: str | Path) -> Path:
     -------
     pathlib.Path
     """
-    typ = {"string": "string", "int": "long", "double": "double"}
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    typ = _XML_TYPES
+    lines = [_XML_DECL, '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
     lines += [f'  <key id="n_{k}" for="node" attr.name="{k}" attr.type="{typ[t]}"/>' for k, t in _NODE_ATTRS]
     lines += [f'  <key id="e_{k}" for="edge" attr.name="{k}" attr.type="{typ[t]}"/>' for k, t in _EDGE_ATTRS]
     lines.append('  <graph id="G" edgedefault="undirected">')
@@ -106,9 +108,9 @@ def write_gexf(net: Network, path: str | Path) -> Path:
     -------
     pathlib.Path
     """
-    typ = {"string": "string", "int": "long", "double": "double"}
+    typ = _XML_TYPES
     attrs = [a for a in _NODE_ATTRS if a[0] != "label"]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+    lines = [_XML_DECL,
              '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
              '  <graph defaultedgetype="undirected" mode="static">',
              '    <attributes class="node">']
