@@ -190,18 +190,18 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
                                 states=bu["states"], min_duration=bu["min_duration"])
     with stage(f"{kind}: files"):
         write_network(network, folder, formats=("csv",), clusters=clusters.membership)
-        exchange = background.submit(write_exchange, network, folder, formats=FORMATS,
-                                     clusters=clusters.membership) if background else None
+        runner = background or Background(enabled=False)
+        runner.submit(write_exchange, network, folder, formats=FORMATS, clusters=clusters.membership)
         _csv(clusters.clusters, folder / "clusters.csv")
         _csv(clusters.labels, folder / "cluster_labels.csv")
         _csv(bursts.to_frame(), folder / "bursts.csv")
         svg, written = "", exchange_paths(folder)
         if len(bursts.to_frame()):
             _csv(top_bursts(bursts, bu["top"]), folder / "top_bursts.csv")
-            svg, figure = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg", background)
+            svg, figure = _burst_figure(bursts, bu["top"], kind, folder / "bursts.svg", runner)
             written += figure
-        if exchange is None:
-            write_exchange(network, folder, formats=FORMATS, clusters=clusters.membership)
+        if background is None:
+            runner.wait()  # the work was done here: issue its warnings now
     summary = {**network.summary(), "clusters": int(len(clusters.clusters)),
                "modularity": round(float(clusters.modularity), 6),
                "mean_silhouette": round(float(clusters.mean_silhouette), 6),
@@ -210,7 +210,7 @@ def map_analysis(kind: str, corpus: Corpus, config: Mapping[str, Any], folder: P
     return Section(kind, network, clusters, bursts, summary, files, svg)
 
 
-def _burst_figure(bursts: Any, top: int, kind: str, path: Path, background: Background | None
+def _burst_figure(bursts: Any, top: int, kind: str, path: Path, background: Background
                   ) -> tuple[str, list[Path]]:
     """Write the burst chart as SVG and PNG; return the SVG markup to inline in a page, and the files."""
     import matplotlib.pyplot as plt
