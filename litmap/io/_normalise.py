@@ -15,7 +15,7 @@ from typing import Any
 
 from litmap.io._affil import institutions_countries
 from litmap.io._fields import clean_text, first_year, nfkc, split_keywords
-from litmap.io._refs import ref_keys
+from litmap.io._refs import INDEXES
 from litmap.io._registry import Format
 
 __all__ = ["normalise_record", "title_value", "text_value", "doi_value", "items", "ref_style",
@@ -182,7 +182,10 @@ def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, A
     if rec["affiliations"] and not rec.get("institutions") and not rec.get("countries"):
         rec["institutions"], rec["countries"] = institutions_countries(rec["affiliations"])
     if "cited_refs" not in rec:
-        rec["cited_refs"] = ref_keys(refs, ref_style(fmt.name)) if refs else []
+        rec["cited_refs"] = []
+        if refs:  # keys, and equal references held once
+            shared, keys = INDEXES[ref_style(fmt.name)].keys_of([rec["cited_refs_raw"]])
+            rec["cited_refs_raw"], rec["cited_refs"] = shared[0], keys[0]
     year = rec.get("year")
     if year is not None and not isinstance(year, int):
         rec["year"] = first_year(str(year))

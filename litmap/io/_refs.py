@@ -41,7 +41,7 @@ import pandas as pd
 
 from litmap.io._affil import has_cjk
 
-__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "STYLES"]
+__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "INDEXES", "STYLES"]
 
 STYLES = ("wos", "scopus", "cssci")
 
@@ -225,8 +225,7 @@ def parse_ref(raw: str, style: str = "wos") -> str:
     return _PARSERS[style](raw)
 
 
-_KEY_CACHE: dict[str, dict[str, str]] = {style: {} for style in STYLES}
-_KEY_CACHE_MAX = 2_000_000
+_INDEX_MAX = 2_000_000  # references a RefIndex holds before it starts afresh
 
 
 # The common WoS form ``Surname AB, 2015, SOURCE NAME, V12, P34, DOI 10.x/y`` in printable
@@ -268,36 +267,6 @@ def _usable_key(raw: str, style: str) -> str:
     return ""
 
 
-def ref_keys(raws: Iterable[str], style: str) -> list[str]:
-    """Keys of one record's references: unusable ones dropped, repeats removed, order kept.
-
-    A key is usable when it names an author or a source, and a year or a DOI;
-    a CSSCI key without year or DOI is usable when it names both an author and a
-    title (see the module notes).
-    Keys are cached per raw string (the cache is cleared past two million entries).
-
-    Parameters
-    ----------
-    raws : iterable of str
-        The record's raw references.
-    style : {"wos", "scopus", "cssci"}
-
-    Returns
-    -------
-    list of str
-    """
-    cache = _KEY_CACHE[style]
-    keys = list(map(cache.get, raws))
-    if None in keys:
-        if len(cache) > _KEY_CACHE_MAX:
-            cache.clear()
-        raws = list(raws)
-        for i, k in enumerate(keys):
-            if k is None:
-                keys[i] = cache[raws[i]] = _usable_key(raws[i], style)
-    return list(dict.fromkeys(filter(None, keys)))
-
-
 class RefIndex:
     """Distinct raw references of one style, each held once, with its key.
 
@@ -335,7 +304,7 @@ class RefIndex:
         keys : list of list of str
             ``ref_keys(raws, style)`` of each record.
         """
-        if len(self._code) > _KEY_CACHE_MAX:
+        if len(self._code) > _INDEX_MAX:
             self._clear()
         flat = list(chain.from_iterable(raw_lists))
         codes = list(map(self._code.get, flat))
@@ -355,6 +324,30 @@ class RefIndex:
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))
         return list(map(shared.__getitem__, cuts)), out_keys
+
+
+#: One index per reference style, shared by every reader in this process.
+INDEXES: dict[str, RefIndex] = {style: RefIndex(style) for style in STYLES}
+
+
+def ref_keys(raws: Iterable[str], style: str) -> list[str]:
+    """Keys of one record's references: unusable ones dropped, repeats removed, order kept.
+
+    A key is usable when it names an author or a source, and a year or a DOI;
+    a CSSCI key without year or DOI is usable when it names both an author and a
+    title (see the module notes). Keys are kept in :data:`INDEXES`.
+
+    Parameters
+    ----------
+    raws : iterable of str
+        The record's raw references.
+    style : {"wos", "scopus", "cssci"}
+
+    Returns
+    -------
+    list of str
+    """
+    return INDEXES[style].keys_of([list(raws)])[1][0]
 
 
 def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:

@@ -29,7 +29,7 @@ from litmap.io._affil import institutions_countries
 from litmap.io._columns import Batch, concat, from_records
 from litmap.io._fields import first_year, split_keywords
 from litmap.io._normalise import doi_value, items, normalise_record, text_value, title_value
-from litmap.io._refs import RefIndex
+from litmap.io._refs import INDEXES
 from litmap.io._registry import Format, Problem
 from litmap.io._wos_plain import parse_chunks
 from litmap.io.wos import (NO_TITLE, TAG_KINDS, author_names, db_and_id, pages, record_finisher,
@@ -51,7 +51,6 @@ _SPLIT = re.compile(r"\n(?:(?<=\s\n)|([A-Z][A-Z0-9]) (?=\S)|(?!   \S))")
 # Text between records that the grammar accepts silently: blank and header lines.
 _OUTSIDE_OK = re.compile(r"(?:\n(?:[^\S\n]*|(?:FN|VR|EF)[^\n]*))*")
 _ALLOWED = frozenset(tag for tag in TAG_KINDS if tag != "ER") | {"PT"}
-_REFS = RefIndex("wos")  # every reference seen so far, for all files read in this process
 _USED = tuple(tag for tag, used in TAG_KINDS.items() if used and tag != "ER")
 
 
@@ -163,7 +162,7 @@ def _batch(tables: list[dict[str, str]], lines: list[int], fmt: Format, path: st
     else:
         keywords = [items(d.split(";")) if d is not None else [] for d in de]
     ids = [db_and_id(ut, default_db) for ut in _joined(col("UT"))]
-    refs, ref_keys = _REFS.keys_of([_values(c) or [] for c in col("CR")])
+    refs, keys = INDEXES["wos"].keys_of([_values(c) or [] for c in col("CR")])
     batch: Batch = {
         "db": [i[0] for i in ids],
         "format": [fmt.name] * n,
@@ -185,7 +184,7 @@ def _batch(tables: list[dict[str, str]], lines: list[int], fmt: Format, path: st
         "pages": [text_value(pages(bp, ep, ar))
                   for bp, ep, ar in zip(_joined(col("BP")), _joined(col("EP")), _joined(col("AR")))],
         "doi": [doi_value(d) for d in _joined(col("DI"))],
-        "cited_refs": ref_keys,
+        "cited_refs": keys,
         "cited_refs_raw": refs,
         "times_cited": [times_cited(tc or z9) for tc, z9 in zip(_joined(col("TC")), _joined(col("Z9")))],
         "language": _memo(text_value, _joined(col("LA"), "; ")),

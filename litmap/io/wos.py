@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 from litmap.io._fields import first_year, split_keywords
 from litmap.io._registry import Format, ParseResult, Problem, register
@@ -158,25 +158,6 @@ def _join(fields: dict[str, list[str]], tag: str, sep: str = " ") -> str | None:
 _TEXT_TAGS = (("TI", "title", " "), ("AB", "abstract", " "), ("SO", "source", " "),
               ("VL", "volume", " "), ("IS", "issue", " "), ("DI", "doi", " "),
               ("DT", "doc_type", "; "), ("LA", "language", "; "))
-# One string object per distinct cited reference: references recur across records.
-_SHARED_REFS: dict[str, str] = {}
-
-
-def shared_refs() -> Callable[[str, str], str]:
-    """``setdefault`` of the table that keeps one string object per distinct reference.
-
-    The table is emptied past two million references.
-
-    Returns
-    -------
-    callable
-        ``shared(raw, raw)`` returns the first string equal to ``raw`` seen so far.
-    """
-    if len(_SHARED_REFS) > 2_000_000:
-        _SHARED_REFS.clear()
-    return _SHARED_REFS.setdefault
-
-
 def author_names(names: list[str]) -> list[str]:
     """Author values without CiteSpace's trailing ``, `` (when the first one has it).
 
@@ -264,9 +245,6 @@ def _record(fields: dict[str, list[str]], line: int, default_db: str,
     kp = _join(fields, "ID")
     db, ut = db_and_id(_join(fields, "UT"), default_db)
     refs = get("CR")
-    if refs:
-        shared = shared_refs()
-        refs = list(map(shared, refs, refs))
     rec.update({
         "db": db,
         "authors": author_names(get("AU") or get("AF") or get("CA") or []),

@@ -86,9 +86,8 @@ def _read_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple:
         _affil.parse_affiliation.cache_clear()
         _affil._wos_address.cache_clear()
         _refs._parse_wos.cache_clear()
-        for cache in _refs._KEY_CACHE.values():
-            cache.clear()
-        _wos_columns._REFS._clear()
+        for index in _refs.INDEXES.values():
+            index._clear()
 
     fresh()
     fast = read(paths, on_bad_record="skip")
