@@ -231,6 +231,39 @@ class Corpus:
         self._records = conform(records)
         self._report = report if report is not None else ImportReport()
 
+    @classmethod
+    def from_columns(cls, columns: dict[str, list[Any]], report: ImportReport | None = None) -> Corpus:
+        """Build a corpus from columns that already hold schema values, without checking them.
+
+        The readers' assembly gives such columns: every :data:`SCHEMA` column, a
+        ``str`` column holding str or None, an ``int`` column int or None, a ``list``
+        column lists of str or None (read as an empty list). Other frames go through
+        the constructor, which conforms them.
+
+        Parameters
+        ----------
+        columns : dict of str to list
+            One list per schema column, one value per record.
+        report : ImportReport, optional
+
+        Returns
+        -------
+        Corpus
+        """
+        def column(name: str, kind: str) -> Any:
+            values = columns[name]
+            if kind == "int":
+                return pd.array(values, dtype="Int64")
+            if kind == "list" and None in values:
+                values = [[] if v is None else v for v in values]
+            return pd.Series(values, dtype=object)
+
+        frame = pd.DataFrame({c: column(c, kind) for c, (kind, _) in SCHEMA.items()})
+        corpus = cls.__new__(cls)
+        corpus._records = frame
+        corpus._report = report if report is not None else ImportReport()
+        return corpus
+
     @property
     def records(self) -> pd.DataFrame:
         """The records frame (do not modify it in place; build a new Corpus)."""

@@ -268,9 +268,8 @@ def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict
         row_of[path]["duplicates"] += 1
         dup_rows.append({"path": path, "line": batch["line"][i], "uid": uids[i],
                          "kept_uid": uids[k], "rule": rule})
-    frame = pd.DataFrame({c: pd.Series(columns[c], dtype=object) for c in SCHEMA})
     report = ImportReport(files=pd.DataFrame(file_rows, columns=list(ImportReport().files.columns)),
                           rejected=pd.DataFrame(rejected, columns=["path", "line", "reason"]),
                           duplicates=pd.DataFrame(dup_rows,
                                                   columns=["path", "line", "uid", "kept_uid", "rule"]))
-    return Corpus(frame, report)
+    return Corpus.from_columns(columns, report)

@@ -304,23 +304,35 @@ class RefIndex:
         keys : list of list of str
             ``ref_keys(raws, style)`` of each record.
         """
+        return self.keys_of_flat(list(chain.from_iterable(raw_lists)), list(map(len, raw_lists)))
+
+    def keys_of_flat(self, flat: list[str], counts: list[int]) -> tuple[list[list[str]], list[list[str]]]:
+        """:meth:`keys_of` for the references of many records given in one list.
+
+        Parameters
+        ----------
+        flat : list of str
+            Every record's raw references (no blank ones), record after record.
+        counts : list of int
+            How many of them each record has.
+
+        Returns
+        -------
+        raws, keys : list of list of str
+            As :meth:`keys_of` gives them.
+        """
         if len(self._code) > _INDEX_MAX:
             self._clear()
-        flat = list(chain.from_iterable(raw_lists))
         codes = list(map(self._code.get, flat))
         if None in codes:
-            where = list(compress(count(), map(is_, repeat(None), codes)))
-            new = list(dict.fromkeys(map(flat.__getitem__, where)))
-            start = len(self._raws)
-            self._code.update(zip(new, count(start)))
+            new = list(dict.fromkeys(compress(flat, map(is_, codes, repeat(None)))))
+            self._code.update(zip(new, count(len(self._raws))))
             self._raws.extend(new)
             self._keys.extend(_usable_key(raw, self.style) for raw in new)
-            get = self._code.__getitem__
-            for i in where:
-                codes[i] = get(flat[i])
+            codes = list(map(self._code.__getitem__, flat))  # hashes are cached: a second pass is cheap
         shared = list(map(self._raws.__getitem__, codes))
         keys = list(map(self._keys.__getitem__, codes))
-        ends = list(accumulate(map(len, raw_lists)))
+        ends = list(accumulate(counts))
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))
         return list(map(shared.__getitem__, cuts)), out_keys

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from litmap.io import _affil, _refs, _wos_columns, read
+from litmap.io import FORMATS, _affil, _refs, _wos_columns, read
 from litmap.io._affil import _parse_text, parse_affiliation
 from litmap.io._refs import _common_wos_key, _parse_wos
 from litmap.synth import write_wos
@@ -80,24 +80,34 @@ def test_real_addresses_parse_like_the_general_path(corpora_dir: Path) -> None:
     assert all(parse_affiliation.__wrapped__(raw) == _parse_text(raw, True) for raw in raws)
 
 
-def _read_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple:
-    """``read`` with the fast paths, then with every fast path turned off (caches emptied first)."""
-    def fresh() -> None:
-        _affil.parse_affiliation.cache_clear()
-        _affil._wos_address.cache_clear()
-        _refs._parse_wos.cache_clear()
-        for index in _refs.INDEXES.values():
-            index._clear()
+def _fresh() -> None:
+    """Empty every cache of the fast paths."""
+    _affil.parse_affiliation.cache_clear()
+    _affil._wos_address.cache_clear()
+    _refs._parse_wos.cache_clear()
+    for index in _refs.INDEXES.values():
+        index._clear()
 
-    fresh()
-    fast = read(paths, on_bad_record="skip")
-    with monkeypatch.context() as m:
+
+def _slow_paths(m: pytest.MonkeyPatch, *, table: bool = False) -> None:
+    """Turn the fast paths off: the line check, the common reference form and WoS address,
+    and (unless ``table``) the one-by-one check, so every record goes to the line grammar."""
+    m.setattr(_wos_columns, "_scan", _wos_columns._parts)  # no line check: every record checked alone
+    if not table:
         m.setattr(_refs, "_common_wos_key", lambda raw: None)
         m.setattr(_affil, "_one_wos_address", lambda text: None)
-        m.setattr(_wos_columns, "_table", lambda part: None)  # every record to the line grammar
-        fresh()
+        m.setattr(_wos_columns, "_table", lambda part: None)
+
+
+def _read_both(paths: list[Path], monkeypatch: pytest.MonkeyPatch, *, table: bool = False) -> tuple:
+    """``read`` with the fast paths, then with them turned off (caches emptied first)."""
+    _fresh()
+    fast = read(paths, on_bad_record="skip")
+    with monkeypatch.context() as m:
+        _slow_paths(m, table=table)
+        _fresh()
         slow = read(paths, on_bad_record="skip")
-    fresh()
+    _fresh()
     return fast, slow
 
 
@@ -118,6 +128,7 @@ def test_real_plain_text_reads_like_the_reference_path(corpora_dir: Path, group:
     fast, slow = _read_both(paths, monkeypatch)
     assert len(fast.records) > 0
     _assert_same(fast, slow)
+    _assert_same(fast, _read_both(paths, monkeypatch, table=True)[1])  # the line check vs one by one
 
 
 def test_synthetic_plain_text_reads_like_the_reference_path(tmp_path: Path,
@@ -127,3 +138,63 @@ def test_synthetic_plain_text_reads_like_the_reference_path(tmp_path: Path,
     fast, slow = _read_both([path], monkeypatch)
     assert len(fast.records) == 800
     _assert_same(fast, slow)
+
+
+_ODD = ["\u3000", "\xa0", "\x85", "\u1680", "\u2003", "\u2028", "\u205f", "\x1c", "\t", " ", "、", "é", "中",
+        "\u200b", "\ufeff"]
+
+
+def _mutate(lines: list[str], edits: list[tuple[int, int, int]]) -> list[str]:
+    """Apply ``(kind, line, char)`` edits that take a record out of the common form, or nearly."""
+    lines = list(lines)
+    for kind, at, ch in edits:
+        i, odd = at % len(lines), _ODD[ch % len(_ODD)]
+        line = lines[i]
+        if kind == 0:
+            lines[i] = line + odd  # a last character that may be white space
+        elif kind == 1 and len(line) > 3:
+            lines[i] = line[:3] + odd + line[3:]  # a first value character that may be
+        elif kind == 2:
+            lines.insert(i, ["", "  ", "FN x", "VR 1.0", "EF", "FNX", "   cont", "ER", "ER ", "PT J"][ch % 10])
+        elif kind == 3:
+            lines.insert(i, line)  # a repeated tag, or an extra continuation line
+        elif kind == 4 and len(line) > 2:
+            lines[i] = ["QQ", "Pt", "P1", "  ", "    ", "\t  "][ch % 6] + line[2:]
+        elif kind == 5:
+            del lines[i]
+        elif kind == 6 and len(line) > 3:
+            lines[i] = line[:3] + " " + line[3:]  # two spaces after the tag or four before a value
+    return lines
+
+
+def _columns_read(text: str, cut: int) -> tuple:
+    """:func:`read_columns` on ``text`` given as two chunks cut at a line end."""
+    fmt = FORMATS["wos_plaintext"]
+    at = text.find("\n", cut % max(len(text), 1)) + 1
+    chunks = [text[:at], text[at:]] if at else [text]
+    return _wos_columns.read_columns(chunks, fmt, "f.txt")
+
+
+_SAMPLE: list[str] = []
+
+
+def _sample_lines(tmp_dir: Path) -> list[str]:
+    if not _SAMPLE:
+        path = write_wos(tmp_dir / "wos.txt", 5, seed=11, refs=4, abstract_words=12)
+        _SAMPLE.extend(path.read_text(encoding="utf-8-sig").split("\n"))
+    return _SAMPLE
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 10_000), st.integers(0, 100)), max_size=6),
+       st.integers(0, 10_000))
+def test_line_check_reads_like_the_exact_check_and_the_grammar(tmp_path_factory, edits, cut) -> None:
+    text = "\n".join(_mutate(_sample_lines(tmp_path_factory.mktemp("wos")), edits))
+    fast = _columns_read(text, cut)
+    with pytest.MonkeyPatch.context() as m:
+        _slow_paths(m, table=True)
+        one_by_one = _columns_read(text, cut)
+        _slow_paths(m)
+        grammar = _columns_read(text, cut)
+    assert fast == one_by_one
+    assert fast == grammar
