@@ -8,18 +8,22 @@ CPU, without the ``fork`` start method (see :func:`can_fork`), while children
 already use every other CPU, or with ``Background(False)``, the function runs at
 once in this process instead. Either way :meth:`Task.result` issues the warnings
 and returns the result (or raises the exception), so nothing depends on where the
-work was done.
+work was done. :meth:`Background.stream` does the same for a generator whose items
+are wanted as soon as each is ready (:class:`Stream`).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+import shutil
+import tempfile
 import time
 import warnings
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
-__all__ = ["Background", "Task", "can_fork", "running"]
+__all__ = ["Background", "Task", "Stream", "can_fork", "running"]
 
 
 def can_fork(*, idle: bool = True) -> bool:
@@ -87,6 +91,22 @@ def _child(send: Any, fn: Callable[..., Any], args: tuple, kwargs: dict[str, Any
     _leave()
 
 
+def _child_stream(send: Any, folder: str, fn: Callable[..., Iterable[Any]], args: tuple,
+                  kwargs: dict[str, Any]) -> None:
+    """Write each item to a file in ``folder`` as soon as it is made and send its name, then the end."""
+    def items() -> None:
+        for i, item in enumerate(fn(*args, **kwargs)):
+            path = os.path.join(folder, f"{i:08d}.pickle")
+            with open(path, "wb") as fh:
+                pickle.dump(item, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            send.send_bytes(b"I" + path.encode())
+
+    ok, error, caught = _run(items, (), {})
+    send.send_bytes(b"E" + pickle.dumps((ok, error, caught), protocol=pickle.HIGHEST_PROTOCOL))
+    send.close()
+    _leave()
+
+
 def _leave() -> None:
     """End a forked child at once, without flushing stdio or running exit handlers.
 
@@ -119,6 +139,11 @@ class Task:
         self._value, self._error = (value, None) if ok else (None, value)
         self._caught = caught
 
+    def _close(self) -> None:
+        self._receive.close()
+        self._process.join()
+        self._process = None
+
     def result(self) -> Any:
         """The function's return value (its warnings are issued and its exception raised here).
 
@@ -133,15 +158,80 @@ class Task:
                 self._set(False, RuntimeError(f"background process ended with code "
                                               f"{self._process.exitcode}"), [])
             finally:
-                self._receive.close()
-                self._process.join()
-                self._process = None
+                self._close()
         caught, self._caught = self._caught, []
         for message, category in caught:  # when the result is taken, wherever it was computed
             warnings.warn(message, category, stacklevel=2)
         if self._error is not None:
             raise self._error
         return self._value
+
+
+class Stream(Task):
+    """The items of a generator run in a child, taken as they arrive.
+
+    The child writes each item to a file (in ``/dev/shm`` where there is one) and
+    sends its name: the child never waits for this process, and this process reads
+    an item whole when it takes it.
+    """
+
+    def __init__(self, process: Any = None, receive: Any = None, folder: str | None = None) -> None:
+        super().__init__(process, receive)
+        self._folder = folder
+        self._items: list[Any] = []  # computed in this process
+        self._end: bytes | None = None
+
+    def _load(self, message: bytes) -> None:
+        if message[:1] == b"I":
+            path = message[1:].decode()
+            with open(path, "rb") as fh:
+                self._items.append(pickle.load(fh))
+            os.remove(path)
+        else:
+            self._end = message
+
+    def take(self) -> list[Any]:
+        """The items that have arrived since the last call, in order (does not wait).
+
+        Returns
+        -------
+        list
+        """
+        while self._process is not None and self._end is None and self._receive.poll():
+            try:
+                self._load(self._receive.recv_bytes())
+            except EOFError:
+                break
+        items, self._items = self._items, []
+        return items
+
+    def result(self) -> list[Any]:
+        """Every item not taken yet (waits for the child; its warnings are issued and its exception raised here).
+
+        Returns
+        -------
+        list
+        """
+        if self._process is not None:
+            try:
+                while self._end is None:
+                    self._load(self._receive.recv_bytes())
+            except EOFError:
+                pass
+            if self._end is not None:
+                self._set(*pickle.loads(memoryview(self._end)[1:]))
+            else:
+                self._set(False, RuntimeError(f"background process ended with code "
+                                              f"{self._process.exitcode}"), [])
+            self._close()
+        items, self._items = self._items, []
+        super().result()  # issues the warnings, raises the exception
+        return items
+
+    def _close(self) -> None:
+        super()._close()
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
 
 class Background:
@@ -184,15 +274,44 @@ class Background:
         self._tasks.append(task)
         return task
 
+    def stream(self, fn: Callable[..., Iterable[Any]], *args: Any, **kwargs: Any) -> Stream:
+        """Start the generator ``fn(*args, **kwargs)`` in a child (or run it to the end now).
+
+        Parameters
+        ----------
+        fn : callable
+            Returns an iterable whose items pickle.
+        *args, **kwargs
+            Its arguments (the child sees them as they are now).
+
+        Returns
+        -------
+        Stream
+        """
+        busy = sum(t.running() for t in self._tasks)
+        if not (self.enabled and busy < _cpus() - 1 and can_fork(idle=False)):
+            stream = Stream()
+            ok, value, caught = _run(lambda: list(fn(*args, **kwargs)), (), {})
+            stream._set(ok, value, caught)
+            stream._items = value if ok else []
+        else:
+            ctx = multiprocessing.get_context("fork")
+            receive, send = ctx.Pipe(duplex=False)
+            folder = tempfile.mkdtemp(prefix="litmap-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+            process = ctx.Process(target=_child_stream, args=(send, folder, fn, args, kwargs), daemon=True)
+            process.start()
+            send.close()
+            stream = Stream(process, receive, folder)
+        self._tasks.append(stream)
+        return stream
+
     def terminate(self) -> None:
         """Stop every child still running (their results are dropped)."""
         tasks, self._tasks = self._tasks, []
         for task in tasks:
             if task._process is not None:
                 task._process.terminate()
-                task._process.join()
-                task._receive.close()
-                task._process = None
+                task._close()
 
     def wait(self) -> None:
         """Wait for every submitted function; raise the first exception any of them raised."""

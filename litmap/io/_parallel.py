@@ -1,10 +1,13 @@
 """Large WoS plain-text files: decoded block by block and parsed in two processes.
 
 For a UTF-8 WoS plain-text file of at least :data:`PARALLEL_MIN` bytes,
-:func:`read_large` cuts the file just after an ``ER`` line a little past its
-middle (the grammar is between records there), parses and normalises the second
-part in a forked worker while this process does the first, and joins the two in
-file order (line numbers of the second part shifted by the lines of the first).
+:func:`read_large` cuts the file just after an ``ER`` line near its middle (the
+grammar is between records there), parses and normalises the second part in a
+forked worker while this process does the first, and joins the two in file order
+(line numbers of the second part shifted by the lines of the first). The worker
+sends its records block by block (:meth:`~litmap._background.Background.stream`),
+and this process takes them in between its own blocks, so that neither process
+waits for the other at the end.
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
 path. Without a spare CPU (see :func:`litmap._background.can_fork`), ``fork`` or an ER line past
@@ -18,42 +21,41 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any
+from typing import Iterator
 
 from litmap._background import Background
 from litmap._background import can_fork as _can_fork
-from litmap.io._columns import Batch, concat, empty
+from litmap.io._columns import Batch, concat
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
-from litmap.io._wos_columns import read_columns
+from litmap.io._wos_columns import iter_columns
 from litmap.io.dedup import add_match_keys
 
 __all__ = ["read_large", "PARALLEL_MIN"]
 
 #: Files smaller than this are read in one process.
 PARALLEL_MIN = 16 << 20
+# The part this process reads: the worker also pickles its records, this process unpickles them.
+_SHARE = 0.5
 _HEAD = 65536
 # An ER tag line (``ER``, then a space or the line end) and its line end.
 _ER_LINE = re.compile(rb"\nER(?: [^\r\n]*)?\r?\n")
 
-def _half(path: str, start: int, end: int) -> tuple[Batch, list[Problem], int] | None:
-    """Read bytes ``start:end`` into columns: (batch, problems, lines), or None if not UTF-8."""
-    try:
-        batch, problems, lines = read_columns(utf8_blocks(path, start, end, after=b"ER"),
-                                              FORMATS["wos_plaintext"], path)
-    except UnicodeDecodeError:
-        return None
-    add_match_keys(batch)
-    return batch, problems, lines
+def _blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch, list[Problem], int]]:
+    """Bytes ``start:end`` read into columns block by block (see :func:`iter_columns`), match keys added.
+
+    Raises UnicodeDecodeError on bytes that are not UTF-8.
+    """
+    for batch, problems, lines in iter_columns(utf8_blocks(path, start, end, after=b"ER"),
+                                               FORMATS["wos_plaintext"], path):
+        add_match_keys(batch)
+        yield batch, problems, lines
 
 
 def _middle(path: str, size: int) -> int | None:
-    """Byte offset just after the first ER line past 53 % of the file, if any.
-
-    This process takes the slightly larger part: the worker also pickles its records.
-    """
+    """Byte offset just after the first ER line past :data:`_SHARE` of the file, if any."""
     with open(path, "rb") as fh:
-        pos = size * 53 // 100
+        pos = int(size * _SHARE)
         while pos < size:
             fh.seek(pos)
             window = fh.read(1 << 20)
@@ -86,15 +88,27 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
     return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
-def _two_parts(path: str, mid: int, size: int) -> tuple[Any, Any]:
-    """Bytes ``:mid`` here and ``mid:`` in a forked child (:mod:`litmap._background`): both results."""
+def _two_parts(path: str, mid: int, size: int) -> list[tuple[Batch, list[Problem], int]]:
+    """Bytes ``:mid`` here and ``mid:`` in a forked child: the parts of both, in file order.
+
+    The lines and problems of the child's parts are shifted by the lines of the first part.
+    """
     runner = Background()
-    rest = runner.submit(_half, path, mid, size)
+    rest = runner.stream(_blocks, path, mid, size)
     try:
-        return _half(path, 0, mid), rest.result()
-    except BaseException:  # e.g. KeyboardInterrupt: do not wait for the child's part
+        mine, theirs = [], []
+        for part in _blocks(path, 0, mid):
+            mine.append(part)
+            theirs.extend(rest.take())
+        theirs.extend(rest.result())
+    except BaseException:  # e.g. not UTF-8, or KeyboardInterrupt: do not wait for the child's part
         runner.terminate()
         raise
+    lines = mine[-1][2] if mine else 0
+    for batch, problems, _ in theirs:
+        batch["line"] = [line + lines for line in batch["line"]]
+        problems[:] = [Problem(p.line + lines, p.reason, p.text) for p in problems]
+    return mine + theirs
 
 
 def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Problem], str] | None:
@@ -119,18 +133,11 @@ def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Pro
     if head is None:
         return None
     mid = _middle(path, size) if _can_fork() else None
-    if mid is None:  # one process, still block by block
-        first = _half(path, 0, size)
-        rest: Any = (empty(), [], 0)
-        add_match_keys(rest[0])
-    else:
-        first, rest = _two_parts(path, mid, size)
-    if first is None or rest is None:
+    try:
+        parts = list(_blocks(path, 0, size)) if mid is None else _two_parts(path, mid, size)
+    except UnicodeDecodeError:
         return None
-    batch, problems, lines = first
-    more, more_problems, _ = rest
-    if not (batch["line"] or problems or more["line"] or more_problems):
+    if not any(batch["line"] or problems for batch, problems, _ in parts):
         return None  # blank text: the ordinary path reports an empty file
-    more["line"] = [line + lines for line in more["line"]]
-    problems.extend(Problem(p.line + lines, p.reason, p.text) for p in more_problems)
-    return head[0], concat([batch, more]), problems, head[1]
+    problems = [p for _, part_problems, _ in parts for p in part_problems]
+    return head[0], concat([batch for batch, _, _ in parts]), problems, head[1]

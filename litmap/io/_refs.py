@@ -285,9 +285,8 @@ class RefIndex:
         self._clear()
 
     def _clear(self) -> None:
-        self._code: dict[str, int] = {}  # raw -> code
-        self._raws: list[str] = []  # code -> raw
-        self._keys: list[str] = []  # code -> key ("" when unusable)
+        self._held: dict[str, str] = {}  # raw -> the equal string this index holds
+        self._key: dict[str, str] = {}  # held raw -> key ("" when unusable)
 
     def keys_of(self, raw_lists: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
         """Shared raw references and keys of many records.
@@ -321,17 +320,18 @@ class RefIndex:
         raws, keys : list of list of str
             As :meth:`keys_of` gives them.
         """
-        if len(self._code) > _INDEX_MAX:
+        if len(self._held) > _INDEX_MAX:
             self._clear()
-        codes = list(map(self._code.get, flat))
-        if None in codes:
-            new = list(dict.fromkeys(compress(flat, map(is_, codes, repeat(None)))))
-            self._code.update(zip(new, count(len(self._raws))))
-            self._raws.extend(new)
-            self._keys.extend(_usable_key(raw, self.style) for raw in new)
-            codes = list(map(self._code.__getitem__, flat))  # hashes are cached: a second pass is cheap
-        shared = list(map(self._raws.__getitem__, codes))
-        keys = list(map(self._keys.__getitem__, codes))
+        shared = list(map(self._held.get, flat))
+        if None in shared:
+            missing = list(compress(count(), map(is_, shared, repeat(None))))
+            new = list(dict.fromkeys(map(flat.__getitem__, missing)))
+            self._held.update(zip(new, new))
+            self._key.update(zip(new, map(_usable_key, new, repeat(self.style))))
+            held = self._held.__getitem__
+            for i in missing:
+                shared[i] = held(flat[i])
+        keys = list(map(self._key.__getitem__, shared))
         ends = list(accumulate(counts))
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))

@@ -427,6 +427,32 @@ def read_columns(chunks: Iterable[str], fmt: Format, path: str) -> tuple[Batch, 
     lines : int
         The number of newlines in the text.
     """
+    batches: list[Batch] = []
+    problems: list[Problem] = []
+    lines = 0
+    for batch, bad, lines in iter_columns(chunks, fmt, path):
+        batches.append(batch)
+        problems.extend(bad)
+    return concat(batches) if batches else from_records([]), problems, lines
+
+
+def iter_columns(chunks: Iterable[str], fmt: Format, path: str) -> Iterator[tuple[Batch, list[Problem], int]]:
+    """:func:`read_columns` piece by piece: the records of each piece as soon as it is read.
+
+    Parameters
+    ----------
+    chunks : iterable of str
+    fmt : Format
+    path : str
+        As for :func:`read_columns`.
+
+    Returns
+    -------
+    iterator of (dict of str to list, list of Problem, int)
+        For each piece of text ending after an ``ER`` line (and the rest), its
+        records as columns, its rejected records (either may be empty), and the
+        number of newlines read so far. Together they are what :func:`read_columns` gives.
+    """
     default_db, cnki_keywords = COLUMNAR[fmt.name]
     finish = record_finisher(default_db, cnki_keywords)
     batches: list[Batch] = []
@@ -447,7 +473,7 @@ def read_columns(chunks: Iterable[str], fmt: Format, path: str) -> tuple[Batch, 
             tables.clear()
             lines.clear()
 
-    def flush_run() -> None:
+    def flush_run() -> None:  # pieces end between records: a run may stop there
         if run:
             part = parse_chunks(run, TAG_KINDS, finish, base=run_base)
             batches.append(from_records([normalise_record(r, fmt, path) for r in part.records]))
@@ -472,7 +498,9 @@ def read_columns(chunks: Iterable[str], fmt: Format, path: str) -> tuple[Batch, 
                 flush_run()
                 tables.append(table)
                 lines.append(line)
-        flush_tables()  # one batch per piece: the tables of a piece are freed soon
+        flush_tables()
+        flush_run()
         base += piece.count("\n")
-    flush_run()
-    return concat(batches) if batches else from_records([]), problems, base - 1
+        yield concat(batches) if batches else from_records([]), list(problems), base - 1
+        batches.clear()
+        problems.clear()
