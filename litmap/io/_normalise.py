@@ -130,12 +130,9 @@ def items(values: list[str] | None) -> list[str]:
     """
     if not values:
         return []
-    out: dict[str, None] = {}
-    for v in values:
-        q = " ".join((v if v.isascii() else unicodedata.normalize("NFKC", v)).split())
-        if q:
-            out[q] = None
-    return list(out)
+    if not all(map(str.isascii, values)):
+        values = [v if v.isascii() else unicodedata.normalize("NFKC", v) for v in values]
+    return list(dict.fromkeys(filter(None, map(" ".join, map(str.split, values)))))
 
 
 def normalise_record(rec: dict[str, Any], fmt: Format, path: str) -> dict[str, Any]:

@@ -7,7 +7,10 @@ forked worker while this process does the first, and joins the two in file order
 (line numbers of the second part shifted by the lines of the first). The worker
 sends its records block by block (:meth:`~litmap._background.Background.stream`),
 and this process takes them in between its own blocks, so that neither process
-waits for the other at the end.
+waits for the other at the end. The cited references of all blocks go through one
+pickle stream (:class:`_RefsSender`, :class:`_RefsReceiver`): a reference or key
+sent once is sent by reference after that, so this process holds it once, as
+it does the references it reads itself.
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
 path. Without a spare CPU (see :func:`litmap._background.can_fork`), ``fork`` or an ER line past
@@ -19,7 +22,9 @@ caller reads the file the ordinary way.
 
 from __future__ import annotations
 
+import io
 import os
+import pickle
 import re
 from typing import Iterator
 
@@ -50,6 +55,48 @@ def _blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch, list[Probl
                                                FORMATS["wos_plaintext"], path):
         add_match_keys(batch)
         yield batch, problems, lines
+
+
+_REF_COLUMNS = ("cited_refs", "cited_refs_raw")
+
+
+class _RefsSender:
+    """The worker's end of the reference stream: one pickler, whose memo lasts for all blocks."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def take(self, batch: Batch) -> bytes:
+        """Remove the reference columns from ``batch``; their pickle in this stream."""
+        self._pickler.dump(tuple(batch.pop(c) for c in _REF_COLUMNS))
+        data = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return data
+
+
+class _RefsReceiver:
+    """This process's end of the reference stream: one unpickler, given the blocks in order."""
+
+    def __init__(self) -> None:
+        self._buffer = io.BytesIO()
+        self._unpickler = pickle.Unpickler(self._buffer)
+
+    def put(self, batch: Batch, data: bytes) -> None:
+        """Put the reference columns of ``data`` back into ``batch``."""
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._buffer.write(data)
+        self._buffer.seek(0)
+        batch.update(zip(_REF_COLUMNS, self._unpickler.load()))
+
+
+def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch, list[Problem], int, bytes]]:
+    """:func:`_blocks` as the worker sends them: the references through one :class:`_RefsSender`."""
+    refs = _RefsSender()
+    for batch, problems, lines in _blocks(path, start, end):
+        yield batch, problems, lines, refs.take(batch)
 
 
 def _middle(path: str, size: int) -> int | None:
@@ -94,13 +141,20 @@ def _two_parts(path: str, mid: int, size: int) -> list[tuple[Batch, list[Problem
     The lines and problems of the child's parts are shifted by the lines of the first part.
     """
     runner = Background()
-    rest = runner.stream(_blocks, path, mid, size)
+    rest = runner.stream(_sent_blocks, path, mid, size)
+    refs = _RefsReceiver()
+    mine, theirs = [], []
+
+    def receive(parts: list[tuple[Batch, list[Problem], int, bytes]]) -> None:
+        for batch, problems, lines, data in parts:
+            refs.put(batch, data)
+            theirs.append((batch, problems, lines))
+
     try:
-        mine, theirs = [], []
         for part in _blocks(path, 0, mid):
             mine.append(part)
-            theirs.extend(rest.take())
-        theirs.extend(rest.result())
+            receive(rest.take())
+        receive(rest.result())
     except BaseException:  # e.g. not UTF-8, or KeyboardInterrupt: do not wait for the child's part
         runner.terminate()
         raise

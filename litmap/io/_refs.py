@@ -249,9 +249,10 @@ def _common_wos_key(raw: str) -> str | None:
     if raw.find("DOI ") != (m.start(6) if mark else -1) or (source[0] in "VP" and _NUM.match(source[1:])):
         return None  # "DOI " or a volume/page look-alike inside the source: the full parser decides
     doi = doi or plain
-    return "|".join((author.translate(_AUTHOR_PUNCT).lower() if author else "anonymous", year,
-                     source.lower(), (volume or "").lower(), (page or "").lower(),
-                     doi.rstrip(".").lower() if doi else ""))
+    if author and ("." in author or "-" in author or "'" in author):
+        author = author.translate(_AUTHOR_PUNCT)
+    return "|".join((author or "anonymous", year, source, volume or "", page or "",
+                     doi.rstrip(".") if doi else "")).lower()  # "|" and the year stay as they are
 
 
 def _usable_key(raw: str, style: str) -> str:
