@@ -33,7 +33,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, repeat
-from operator import is_
+from operator import is_, itemgetter
 from typing import Iterable
 
 import numpy as np
@@ -225,6 +225,7 @@ def parse_ref(raw: str, style: str = "wos") -> str:
     return _PARSERS[style](raw)
 
 
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 _INDEX_MAX = 2_000_000  # references a RefIndex holds before it starts afresh
 
 
@@ -286,8 +287,7 @@ class RefIndex:
         self._clear()
 
     def _clear(self) -> None:
-        self._held: dict[str, str] = {}  # raw -> the equal string this index holds
-        self._key: dict[str, str] = {}  # held raw -> key ("" when unusable)
+        self._held: dict[str, tuple[str, str]] = {}  # raw -> (the equal string held here, its key)
 
     def keys_of(self, raw_lists: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
         """Shared raw references and keys of many records.
@@ -323,16 +323,16 @@ class RefIndex:
         """
         if len(self._held) > _INDEX_MAX:
             self._clear()
-        shared = list(map(self._held.get, flat))
-        if None in shared:
-            missing = list(compress(count(), map(is_, shared, repeat(None))))
+        pairs = list(map(self._held.get, flat))
+        if None in pairs:
+            missing = list(compress(count(), map(is_, pairs, repeat(None))))
             new = list(dict.fromkeys(map(flat.__getitem__, missing)))
-            self._held.update(zip(new, new))
-            self._key.update(zip(new, map(_usable_key, new, repeat(self.style))))
+            self._held.update(zip(new, zip(new, map(_usable_key, new, repeat(self.style)))))
             held = self._held.__getitem__
             for i in missing:
-                shared[i] = held(flat[i])
-        keys = list(map(self._key.__getitem__, shared))
+                pairs[i] = held(flat[i])
+        shared = list(map(_FIRST, pairs))
+        keys = list(map(_SECOND, pairs))
         ends = list(accumulate(counts))
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))

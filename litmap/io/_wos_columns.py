@@ -182,11 +182,14 @@ class _Checked:
         Every record's ``CR`` values, in order.
     ref_counts : list of int
         The number of them per record.
+    one_line : frozenset of str
+        Tags known to have no value of more than one line.
     """
 
     def __init__(self, columns: dict[str, list[str | None]], lines: list[int], refs: list[str],
-                 ref_counts: list[int]) -> None:
+                 ref_counts: list[int], one_line: frozenset[str] = frozenset()) -> None:
         self.columns, self.lines, self.refs, self.ref_counts = columns, lines, refs, ref_counts
+        self.one_line = one_line
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -197,7 +200,7 @@ class _Checked:
             return self
         ends = [0, *accumulate(self.ref_counts)]
         return _Checked({tag: values[i:j] for tag, values in self.columns.items()}, self.lines[i:j],
-                        self.refs[ends[i]:ends[j]], self.ref_counts[i:j])
+                        self.refs[ends[i]:ends[j]], self.ref_counts[i:j], self.one_line)
 
 
 def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | None, str, int]]:
@@ -294,7 +297,9 @@ def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | N
     ref_counts = np.zeros(n, np.int64)
     is_cr = column == _CR
     ref_counts[record[is_cr]] = last[is_cr] - field[is_cr] + 1
-    done = _Checked(columns, (pt_line[:records][checked] + base).tolist(), refs, ref_counts.tolist())
+    longer = set(column[used & (last > field)].tolist())
+    one_line = frozenset(tag for i, tag in enumerate(_USED) if i not in longer)
+    done = _Checked(columns, (pt_line[:records][checked] + base).tolist(), refs, ref_counts.tolist(), one_line)
 
     def text(first_line: int, last_line: int | None) -> str:  # whole lines (None: to the end)
         s = int(start[first_line]) if first_line < lines else (int(end[-1]) + 1 if lines else 0)
@@ -356,26 +361,29 @@ def _batch(records: _Checked, fmt: Format, path: str, default_db: str,
                             for tag, values in records.columns.items()},
                            [ln for ln, keep in zip(records.lines, ok) if keep],
                            [ref for refs_, keep in zip(refs, ok) if keep for ref in refs_],
-                           [c for c, keep in zip(records.ref_counts, ok) if keep])
+                           [c for c, keep in zip(records.ref_counts, ok) if keep], records.one_line)
     n = len(records)
     col = records.columns.__getitem__
+
+    def joined(tag: str, sep: str = " ") -> list[str | None]:  # a field's values joined by ``sep``
+        return col(tag) if tag in records.one_line else _joined(col(tag), sep)
 
     authors = [items(author_names(_values(au or af or ca) or []))
                for au, af, ca in zip(col("AU"), col("AF"), col("CA"))]
     affiliations = [_values(c) or [] for c in col("C1")]
     places = [institutions_countries(a) if a else (None, None) for a in affiliations]
-    de = _joined(col("DE"))
+    de = joined("DE")
     if cnki_keywords:
         keywords = [items(split_keywords(d)) if d is not None else [] for d in de]
     else:
         keywords = [items(d.split(";")) if d is not None else [] for d in de]
-    ids = [db_and_id(ut, default_db) for ut in _joined(col("UT"))]
+    ids = [db_and_id(ut, default_db) for ut in joined("UT")]
     refs, keys = INDEXES["wos"].keys_of_flat(records.refs, records.ref_counts)
     batch: Batch = {
         "db": [i[0] for i in ids],
         "format": [fmt.name] * n,
-        "doc_type": _memo(text_value, _joined(col("DT"), "; ")),
-        "title": [title_value(t) for t in _joined(col("TI"))],
+        "doc_type": _memo(text_value, joined("DT", "; ")),
+        "title": [title_value(t) for t in joined("TI")],
         "title_alt": [None] * n,
         "authors": authors,
         "affiliations": affiliations,
@@ -383,20 +391,20 @@ def _batch(records: _Checked, fmt: Format, path: str, default_db: str,
         "countries": [p[1] for p in places],
         "keywords": keywords,
         "keywords_raw": de,
-        "keywords_plus": [items(k.split(";")) if k else [] for k in _joined(col("ID"))],
-        "abstract": [text_value(a) for a in _joined(col("AB"))],
-        "year": [first_year(py, ea) for py, ea in zip(_joined(col("PY")), _joined(col("EA")))],
-        "source": _memo(text_value, _joined(col("SO"))),
-        "volume": _memo(text_value, _joined(col("VL"))),
-        "issue": _memo(text_value, _joined(col("IS"))),
+        "keywords_plus": [items(k.split(";")) if k else [] for k in joined("ID")],
+        "abstract": [text_value(a) for a in joined("AB")],
+        "year": [first_year(py, ea) for py, ea in zip(joined("PY"), joined("EA"))],
+        "source": _memo(text_value, joined("SO")),
+        "volume": _memo(text_value, joined("VL")),
+        "issue": _memo(text_value, joined("IS")),
         "pages": [text_value(pages(bp, ep, ar))
-                  for bp, ep, ar in zip(_joined(col("BP")), _joined(col("EP")), _joined(col("AR")))],
-        "doi": [doi_value(d) for d in _joined(col("DI"))],
+                  for bp, ep, ar in zip(joined("BP"), joined("EP"), joined("AR"))],
+        "doi": [doi_value(d) for d in joined("DI")],
         "cited_refs": keys,
         "cited_refs_raw": refs,
-        "times_cited": [times_cited(tc or z9) for tc, z9 in zip(_joined(col("TC")), _joined(col("Z9")))],
-        "language": _memo(text_value, _joined(col("LA"), "; ")),
-        "funding": [text_value(f or x) for f, x in zip(_joined(col("FU")), _joined(col("FX")))],
+        "times_cited": [times_cited(tc or z9) for tc, z9 in zip(joined("TC"), joined("Z9"))],
+        "language": _memo(text_value, joined("LA", "; ")),
+        "funding": [text_value(f or x) for f, x in zip(joined("FU"), joined("FX"))],
         "native_id": [i[1] for i in ids],
         "file": [path] * n,
         "line": records.lines,
