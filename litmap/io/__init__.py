@@ -22,7 +22,7 @@ from litmap.corpus import SCHEMA, Corpus, ImportReport
 from litmap.errors import FormatError, ParameterError, ParseError
 from litmap.io._columns import Batch, concat, from_records
 from litmap.io._normalise import normalise_record
-from litmap.io._refs import unify_by_doi
+from litmap.io._refs import given_keys, unify_by_doi
 from litmap.io._registry import FORMATS, Format, ParseResult, Problem
 from litmap.io._text import decode
 from litmap.io._wos_columns import COLUMNAR, read_columns
@@ -97,13 +97,15 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
     enabled = gc.isenabled()
     gc.disable()  # millions of small lists: the cyclic collector would rescan them all
     try:
-        return _read_files(files, format, on_bad_record, named)
+        with given_keys() as keys:  # every reference key given while reading: see unify_by_doi
+            return _read_files(files, format, on_bad_record, named, keys)
     finally:
         if enabled:
             gc.enable()
 
 
-def _read_files(files: list[Path], format: str | None, on_bad_record: str, named: set[Path]) -> Corpus:
+def _read_files(files: list[Path], format: str | None, on_bad_record: str, named: set[Path],
+                keys: set[str]) -> Corpus:
     """Read every file; one found in a folder or by a glob that is no export is skipped and listed."""
     batches: list[Batch] = []
     file_rows: list[dict[str, Any]] = []
@@ -129,7 +131,7 @@ def _read_files(files: list[Path], format: str | None, on_bad_record: str, named
     if not batches:
         raise FormatError("no file is an export (every file was skipped; see the warnings)",
                           path=str(files[0].parent))
-    return _assemble(concat(batches), file_rows, rejected)
+    return _assemble(concat(batches), file_rows, rejected, keys)
 
 
 def expand_paths(paths: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -250,7 +252,8 @@ def _apply_policy(problems: list[Problem], path: str, policy: str) -> None:
                       f"{first.line}: {first.reason}", UserWarning, stacklevel=3)
 
 
-def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict[str, Any]]) -> Corpus:
+def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict[str, Any]],
+              keys: set[str]) -> Corpus:
     dups = deduplicate_columns(batch)
     dup_idx = {i for i, _, _ in dups}
     uids = assign_uids(batch, dup_idx)
@@ -258,7 +261,7 @@ def _assemble(batch: Batch, file_rows: list[dict[str, Any]], rejected: list[dict
     columns = {"uid": uids, **{c: v for c, v in batch.items() if c in SCHEMA}}
     if keep is not None:
         columns = {c: [values[i] for i in keep] for c, values in columns.items()}
-    columns["cited_refs"] = unify_by_doi(columns["cited_refs"])
+    columns["cited_refs"] = unify_by_doi(columns["cited_refs"], keys)
     row_of = {row["path"]: row for row in file_rows}
     for path, n in Counter(columns["file"]).items():
         row_of[path]["kept"] += n

@@ -31,6 +31,7 @@ from typing import Iterator
 from litmap._background import Background
 from litmap._background import can_fork as _can_fork
 from litmap.io._columns import Batch, concat
+from litmap.io._refs import given_keys, note_given
 from litmap.io._registry import FORMATS, Format, Problem
 from litmap.io._text import check_sample, normalise_newlines, utf8_blocks
 from litmap.io._wos_columns import iter_columns
@@ -67,9 +68,9 @@ class _RefsSender:
         self._buffer = io.BytesIO()
         self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def take(self, batch: Batch) -> bytes:
-        """Remove the reference columns from ``batch``; their pickle in this stream."""
-        self._pickler.dump(tuple(batch.pop(c) for c in _REF_COLUMNS))
+    def take(self, batch: Batch, keys: set[str]) -> bytes:
+        """Remove the reference columns from ``batch``; their pickle in this stream, with ``keys``."""
+        self._pickler.dump((*(batch.pop(c) for c in _REF_COLUMNS), keys))
         data = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate()
@@ -84,19 +85,28 @@ class _RefsReceiver:
         self._unpickler = pickle.Unpickler(self._buffer)
 
     def put(self, batch: Batch, data: bytes) -> None:
-        """Put the reference columns of ``data`` back into ``batch``."""
+        """Put the reference columns of ``data`` back into ``batch``; note the keys the worker gave."""
         self._buffer.seek(0)
         self._buffer.truncate()
         self._buffer.write(data)
         self._buffer.seek(0)
-        batch.update(zip(_REF_COLUMNS, self._unpickler.load()))
+        *columns, keys = self._unpickler.load()
+        batch.update(zip(_REF_COLUMNS, columns))
+        note_given(keys)
 
 
 def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch, list[Problem], int, bytes]]:
-    """:func:`_blocks` as the worker sends them: the references through one :class:`_RefsSender`."""
+    """:func:`_blocks` as the worker sends them: the references, and the keys its index gave
+    for them (:func:`~litmap.io._refs.given_keys`), through one :class:`_RefsSender`."""
     refs = _RefsSender()
-    for batch, problems, lines in _blocks(path, start, end):
-        yield batch, problems, lines, refs.take(batch)
+    parts = _blocks(path, start, end)
+    while True:
+        with given_keys() as keys:
+            part = next(parts, None)
+        if part is None:
+            return
+        batch, problems, lines = part
+        yield batch, problems, lines, refs.take(batch, keys)
 
 
 def _middle(path: str, size: int) -> int | None:

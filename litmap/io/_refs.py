@@ -34,14 +34,16 @@ from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, repeat
 from operator import is_, itemgetter
-from typing import Iterable
+from contextlib import contextmanager
+from typing import Iterable, Iterator
 
 import numpy as np
 import pandas as pd
 
 from litmap.io._affil import has_cjk
 
-__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "INDEXES", "STYLES"]
+__all__ = ["parse_ref", "ref_keys", "ref_label", "unify_by_doi", "RefIndex", "INDEXES", "STYLES",
+           "given_keys", "note_given"]
 
 STYLES = ("wos", "scopus", "cssci")
 
@@ -284,6 +286,7 @@ class RefIndex:
 
     def __init__(self, style: str) -> None:
         self.style = style
+        self.given: set[str] | None = None  # where keys go while collected (see given_keys)
         self._clear()
 
     def _clear(self) -> None:
@@ -333,6 +336,8 @@ class RefIndex:
                 pairs[i] = held(flat[i])
         shared = list(map(_FIRST, pairs))
         keys = list(map(_SECOND, pairs))
+        if self.given is not None:
+            self.given.update(keys)
         ends = list(accumulate(counts))
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))
@@ -341,6 +346,45 @@ class RefIndex:
 
 #: One index per reference style, shared by every reader in this process.
 INDEXES: dict[str, RefIndex] = {style: RefIndex(style) for style in STYLES}
+
+
+@contextmanager
+def given_keys() -> Iterator[set[str]]:
+    """Collect every key the indexes give inside the block (``""`` included).
+
+    The set holds every key of the records read inside the block (and may hold
+    more, e.g. keys of records later dropped as duplicates), so that
+    :func:`unify_by_doi` need not look through every record. A collection inside
+    another one also adds its keys to the outer one.
+
+    Returns
+    -------
+    set of str
+        Filled while the block runs.
+    """
+    keys: set[str] = set()
+    outer = [index.given for index in INDEXES.values()]
+    for index in INDEXES.values():
+        index.given = keys
+    try:
+        yield keys
+    finally:
+        for index, given in zip(INDEXES.values(), outer):
+            index.given = given
+        for given in {id(g): g for g in outer if g is not None}.values():
+            given |= keys
+
+
+def note_given(keys: Iterable[str]) -> None:
+    """Add keys given elsewhere (another process's index) to the collection in force, if any.
+
+    Parameters
+    ----------
+    keys : iterable of str
+    """
+    given = INDEXES["wos"].given
+    if given is not None:
+        given.update(keys)
 
 
 def ref_keys(raws: Iterable[str], style: str) -> list[str]:
@@ -363,7 +407,7 @@ def ref_keys(raws: Iterable[str], style: str) -> list[str]:
     return INDEXES[style].keys_of([list(raws)])[1][0]
 
 
-def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
+def unify_by_doi(key_lists: list[list[str]], distinct: Iterable[str] | None = None) -> list[list[str]]:
     """Collapse keys that share a DOI to the most frequent key carrying that DOI.
 
     Ties go to the lexicographically smallest key, so the result does not depend on
@@ -373,13 +417,18 @@ def unify_by_doi(key_lists: list[list[str]]) -> list[list[str]]:
     ----------
     key_lists : list of list of str
         The ``cited_refs`` of every record.
+    distinct : iterable of str, optional
+        Every key in ``key_lists`` (more keys do not change the result), e.g. from
+        :func:`given_keys`; found in ``key_lists`` when not given.
 
     Returns
     -------
     list of list of str
         The same lists (new lists only where a key changed).
     """
-    with_doi = [k for k in set(chain.from_iterable(key_lists)) if k[-1:] != "|"]
+    if distinct is None:
+        distinct = set(chain.from_iterable(key_lists))
+    with_doi = [k for k in distinct if k[-1:] != "|" and k]
     dois = [k[k.rfind("|") + 1:] for k in with_doi]
     shared = pd.Series(dois, dtype=object).duplicated(keep=False).to_numpy()
     by_doi: dict[str, list[str]] = {}

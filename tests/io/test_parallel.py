@@ -79,3 +79,23 @@ def test_a_busy_machine_reads_in_one_process(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(bg, "running", lambda: 1.0)  # only this process
     monkeypatch.setattr(bg, "_cpus", lambda: 2)
     assert parallel._can_fork() == ("fork" in __import__("multiprocessing").get_all_start_methods())
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_references_unified_across_the_two_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 fork: bool) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: fork)
+    text = write_wos(tmp_path / "src.txt", 200, seed=5).read_text(encoding="utf-8-sig")
+    first, second = "CR Smith J, 2010, NATURE, V12, P34, DOI 10.1234/x\n", "CR Smith J, 2010, NAT, V12, P34, DOI 10.1234/x\n"
+    records = text.split("\nPT ")
+    for i in range(1, len(records)):  # the first form early in the file (twice), the other late (once)
+        if i in (3, 10, len(records) - 5):
+            cited = first if i < 50 else second
+            records[i] = records[i].replace("\nCR ", "\n" + cited + "   ", 1)
+    path = tmp_path / "wos.txt"
+    path.write_text("\nPT ".join(records), encoding="utf-8")
+    one, two, used = _both(path, monkeypatch)
+    assert used == [True]
+    _same(one, two)
+    late = two.records["cited_refs"].iloc[-5]
+    assert "smith j|2010|nature|12|34|10.1234/x" in late and "smith j|2010|nat|12|34|10.1234/x" not in late

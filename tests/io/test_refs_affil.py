@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from litmap.io._affil import institutions_countries, parse_affiliation
 from litmap.io._refs import parse_ref, ref_keys, ref_label, unify_by_doi
@@ -120,3 +122,15 @@ def test_real_cssci_references_get_chinese_first_authors(corpora_dir) -> None:
     assert not authors.str.fullmatch(r"[\u4e00-\u9fff]{2,4} [\u4e00-\u9fff]").any()
     books = refs[refs.str.split("|").str[1] == ""]
     assert len(books) > 100 and (books.str.split("|").str[2] != "").all()
+
+
+_KEYS = ["smith j|2010|nature|12|34|10.1/x", "smith j|2010|nat|12|34|10.1/x", "smith j|2010|nature|||10.1/x",
+         "li x|2011|cities|3||10.2/y", "li x|2011|city|3||10.2/y", "wu y|2012|geoforum|||", "k|2000|s|||"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_KEYS), max_size=4, unique=True), max_size=8),
+       st.lists(st.sampled_from(_KEYS)))
+def test_unify_by_doi_with_more_distinct_keys_than_used(key_lists, extra) -> None:
+    exact = unify_by_doi(key_lists)
+    assert unify_by_doi(key_lists, {k for keys in key_lists for k in keys} | set(extra) | {""}) == exact
