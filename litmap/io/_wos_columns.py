@@ -157,6 +157,10 @@ _USED_COLUMN = np.full(1 << 16, -1, np.int64)
 _USED_COLUMN[[_code(tag) for tag in _USED]] = np.arange(len(_USED))
 _HEADER_CODES = tuple(_code(tag) for tag in ("FN", "VR", "EF"))
 _CR = _USED.index("CR")
+# Fields read only where the fields before them are missing (authors AU, AF, CA; times
+# cited TC, Z9; funding FU, FX): the line check leaves them out where not needed.
+_STAND_INS = tuple((_USED.index(tag), [_USED.index(f) for f in before])
+                   for tag, before in (("AF", ("AU",)), ("CA", ("AU", "AF")), ("Z9", ("TC",)), ("FX", ("FU",))))
 
 
 def _ends_in_unicode_space(b1: np.ndarray, b2: np.ndarray, b3: np.ndarray) -> np.ndarray:
@@ -175,7 +179,9 @@ class _Checked:
     Attributes
     ----------
     columns : dict of str to list
-        The text of every used tag (None where missing), ``CR`` left out.
+        The text of every used tag (None where missing), ``CR`` left out. A field that
+        only stands in for missing ones (``AF``, ``CA``, ``Z9``, ``FX``) may be
+        None where they are present.
     lines : list of int
         Each record's ``PT`` line.
     refs : list of str
@@ -203,7 +209,7 @@ class _Checked:
                         self.refs[ends[i]:ends[j]], self.ref_counts[i:j], self.one_line)
 
 
-def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | None, str, int]]:
+def _scan(piece: str, base: int) -> tuple[list[_Checked | tuple[dict[str, str] | None, str, int]], int]:
     """The records of a piece, in order: runs of checked records, and ``_parts`` triples for the rest.
 
     Every line of the piece is classified at once from its UTF-8 bytes (see the
@@ -224,13 +230,14 @@ def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | N
 
     Returns
     -------
-    iterator of _Checked or (dict or None, str, int)
+    items : list of _Checked or (dict or None, str, int)
+    newlines : int
+        The number of newlines in the piece.
     """
     try:
         raw = piece.encode()
     except UnicodeEncodeError:  # a lone surrogate: no bytes to check, the exact check decides
-        yield from _parts(piece, base)
-        return
+        return list(_parts(piece, base)), piece.count("\n")
     is_ascii = len(raw) == len(piece)
     a = np.frombuffer(raw, np.uint8)
     end = np.flatnonzero(a == 10)  # line k ends at the k-th newline
@@ -282,6 +289,8 @@ def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | N
     used = column >= 0
     cut[column[used], record[used], 0] = start[field[used]] + 3
     cut[column[used], record[used], 1] = end[last[used]]
+    for stand_in, before in _STAND_INS:
+        cut[stand_in, (cut[before, :, 0] >= 0).any(axis=0)] = -1
 
     def values(bounds: np.ndarray) -> list[str | None]:
         present = bounds[:, 0] >= 0
@@ -306,20 +315,22 @@ def _scan(piece: str, base: int) -> Iterator[_Checked | tuple[dict[str, str] | N
         e = int(end[last_line]) + 1 if last_line is not None else len(raw)
         return piece[s:e] if is_ascii else raw[s:e].decode()
 
+    items: list[_Checked | tuple[dict[str, str] | None, str, int]] = []
     i = 0  # checked records given so far
     for r in np.flatnonzero(~checked).tolist():
         j = int(rank[r]) + 1
         if j > i:
-            yield done.part(i, j)
+            items.append(done.part(i, j))
         i = j
         first_line = int(er[r - 1]) + 1 if r else 0
-        yield from _parts(text(first_line, int(er[r])), base + first_line)
+        items.extend(_parts(text(first_line, int(er[r])), base + first_line))
     if n > i:
-        yield done.part(i, n)
+        items.append(done.part(i, n))
     tail = int(er[-1]) + 1 if records else 0
     rest = text(tail, None)
     if rest:
-        yield from _parts(rest, base + tail)
+        items.extend(_parts(rest, base + tail))
+    return items, lines
 
 
 def _values(text: str | None) -> list[str] | None:
@@ -490,7 +501,8 @@ def iter_columns(chunks: Iterable[str], fmt: Format, path: str) -> Iterator[tupl
 
     base = 1
     for piece in _recut(chunks):
-        for item in _scan(piece, base):
+        items, newlines = _scan(piece, base)
+        for item in items:
             if isinstance(item, _Checked):
                 flush_tables()
                 flush_run()
@@ -508,7 +520,7 @@ def iter_columns(chunks: Iterable[str], fmt: Format, path: str) -> Iterator[tupl
                 lines.append(line)
         flush_tables()
         flush_run()
-        base += piece.count("\n")
+        base += newlines
         yield concat(batches) if batches else from_records([]), list(problems), base - 1
         batches.clear()
         problems.clear()

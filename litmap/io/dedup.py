@@ -233,7 +233,8 @@ def add_match_keys(columns: dict[str, list[Any]]) -> None:
     """
     columns["_id"] = [None if is_placeholder_id(nid) else f"{id_family(db)}\x00{nid.strip().upper()}"
                       for db, nid in zip(columns["db"], columns["native_id"])]
-    columns["_title"] = [title_key(t) if t else "" for t in columns["title"]]
+    columns["_title"] = [f"{k}\x00{y}" if t and (k := title_key(t)) else None  # the title rule's key
+                         for t, y in zip(columns["title"], columns["year"])]
     columns["_uid"] = list(map(_plain_uid, columns["db"], columns["native_id"], columns["doi"],
                                columns["title"], columns["year"], columns["authors"], columns["source"]))
 
@@ -252,9 +253,7 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     shared = np.zeros(n, dtype=bool)
     _mark_shared(shared, [d or None for d in columns["doi"]])
     _mark_shared(shared, columns["_id"])
-    years = [str(y) for y in columns["year"]]
-    tkeys = columns["_title"]
-    title_years = [f"{k}\x00{y}" if k else None for k, y in zip(tkeys, years)]
+    title_years = columns["_title"]
     titles = pd.Series(title_years, dtype=object)
     known = titles.notna().to_numpy()
     same = np.flatnonzero(known)[titles[known].duplicated(keep=False).to_numpy()]  # title and year
@@ -265,7 +264,7 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
     _mark_shared(shared, triples)
     # title_alt: a CNKI-family alternative title equal to another record's title, same year
     alts = pd.Series([f"{k}\x00{y}" if t and (k := title_key(t)) and id_family(db) == "cnki" else None
-                      for t, y, db in zip(columns["title_alt"], years, columns["db"])], dtype=object)
+                      for t, y, db in zip(columns["title_alt"], columns["year"], columns["db"])], dtype=object)
     if alts.notna().any():
         shared |= (titles.isin(set(alts.dropna())) & titles.notna()).to_numpy()
         shared |= (alts.isin(set(titles.dropna())) & alts.notna()).to_numpy()

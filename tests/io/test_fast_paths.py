@@ -92,7 +92,8 @@ def _fresh() -> None:
 def _slow_paths(m: pytest.MonkeyPatch, *, table: bool = False) -> None:
     """Turn the fast paths off: the line check, the common reference form and WoS address,
     and (unless ``table``) the one-by-one check, so every record goes to the line grammar."""
-    m.setattr(_wos_columns, "_scan", _wos_columns._parts)  # no line check: every record checked alone
+    m.setattr(_wos_columns, "_scan",  # no line check: every record checked alone
+              lambda piece, base: (list(_wos_columns._parts(piece, base)), piece.count("\n")))
     if not table:
         m.setattr(_refs, "_common_wos_key", lambda raw: None)
         m.setattr(_affil, "_one_wos_address", lambda text: None)
