@@ -26,7 +26,7 @@ import io
 import os
 import pickle
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 from litmap._background import Background
 from litmap._background import can_fork as _can_fork
@@ -68,9 +68,9 @@ class _RefsSender:
         self._buffer = io.BytesIO()
         self._pickler = pickle.Pickler(self._buffer, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def take(self, batch: Batch, keys: set[str]) -> bytes:
-        """Remove the reference columns from ``batch``; their pickle in this stream, with ``keys``."""
-        self._pickler.dump((*(batch.pop(c) for c in _REF_COLUMNS), keys))
+    def dump(self, value: Any) -> bytes:
+        """The pickle of ``value`` in this stream."""
+        self._pickler.dump(value)
         data = self._buffer.getvalue()
         self._buffer.seek(0)
         self._buffer.truncate()
@@ -78,35 +78,31 @@ class _RefsSender:
 
 
 class _RefsReceiver:
-    """This process's end of the reference stream: one unpickler, given the blocks in order."""
+    """This process's end of the reference stream: one unpickler, given the pickles in order."""
 
     def __init__(self) -> None:
         self._buffer = io.BytesIO()
         self._unpickler = pickle.Unpickler(self._buffer)
 
-    def put(self, batch: Batch, data: bytes) -> None:
-        """Put the reference columns of ``data`` back into ``batch``; note the keys the worker gave."""
+    def load(self, data: bytes) -> Any:
+        """The value of the next pickle in this stream."""
         self._buffer.seek(0)
         self._buffer.truncate()
         self._buffer.write(data)
         self._buffer.seek(0)
-        *columns, keys = self._unpickler.load()
-        batch.update(zip(_REF_COLUMNS, columns))
-        note_given(keys)
+        return self._unpickler.load()
 
 
-def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch, list[Problem], int, bytes]]:
-    """:func:`_blocks` as the worker sends them: the references, and the keys its index gave
-    for them (:func:`~litmap.io._refs.given_keys`), through one :class:`_RefsSender`."""
+def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch | None, list[Problem], int, bytes]]:
+    """:func:`_blocks` as the worker sends them: the reference columns through one pickle stream
+    (:class:`_RefsSender`); last, with no batch, the keys its index gave (see
+    :func:`~litmap.io._refs.given_keys`)."""
     refs = _RefsSender()
-    parts = _blocks(path, start, end)
-    while True:
-        with given_keys() as keys:
-            part = next(parts, None)
-        if part is None:
-            return
-        batch, problems, lines = part
-        yield batch, problems, lines, refs.take(batch, keys)
+    lines = 0
+    with given_keys() as keys:
+        for batch, problems, lines in _blocks(path, start, end):
+            yield batch, problems, lines, refs.dump(tuple(batch.pop(c) for c in _REF_COLUMNS))
+    yield None, [], lines, refs.dump(keys)
 
 
 def _middle(path: str, size: int) -> int | None:
@@ -155,10 +151,13 @@ def _two_parts(path: str, mid: int, size: int) -> list[tuple[Batch, list[Problem
     refs = _RefsReceiver()
     mine, theirs = [], []
 
-    def receive(parts: list[tuple[Batch, list[Problem], int, bytes]]) -> None:
+    def receive(parts: list[tuple[Batch | None, list[Problem], int, bytes]]) -> None:
         for batch, problems, lines, data in parts:
-            refs.put(batch, data)
-            theirs.append((batch, problems, lines))
+            if batch is None:
+                note_given(refs.load(data))
+            else:
+                batch.update(zip(_REF_COLUMNS, refs.load(data)))
+                theirs.append((batch, problems, lines))
 
     try:
         for part in _blocks(path, 0, mid):

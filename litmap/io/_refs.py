@@ -330,14 +330,15 @@ class RefIndex:
         if None in pairs:
             missing = list(compress(count(), map(is_, pairs, repeat(None))))
             new = list(dict.fromkeys(map(flat.__getitem__, missing)))
-            self._held.update(zip(new, zip(new, map(_usable_key, new, repeat(self.style)))))
+            new_pairs = list(zip(new, map(_usable_key, new, repeat(self.style))))
+            self._held.update(zip(new, new_pairs))
+            if self.given is not None:
+                self.given.update(map(_SECOND, new_pairs))
             held = self._held.__getitem__
             for i in missing:
                 pairs[i] = held(flat[i])
         shared = list(map(_FIRST, pairs))
         keys = list(map(_SECOND, pairs))
-        if self.given is not None:
-            self.given.update(keys)
         ends = list(accumulate(counts))
         cuts = list(map(slice, [0, *ends[:-1]], ends))  # each record's part of the flat lists
         out_keys = list(map(list, map(dict.fromkeys, map(filter, repeat(None), map(keys.__getitem__, cuts)))))
@@ -350,12 +351,13 @@ INDEXES: dict[str, RefIndex] = {style: RefIndex(style) for style in STYLES}
 
 @contextmanager
 def given_keys() -> Iterator[set[str]]:
-    """Collect every key the indexes give inside the block (``""`` included).
+    """Collect every key the indexes may give inside the block (``""`` included).
 
-    The set holds every key of the records read inside the block (and may hold
-    more, e.g. keys of records later dropped as duplicates), so that
-    :func:`unify_by_doi` need not look through every record. A collection inside
-    another one also adds its keys to the outer one.
+    The set starts with the keys the indexes hold and gets the key of every raw
+    reference they take in: it holds every key of the records read inside the
+    block (and may hold more, e.g. keys of records later dropped as duplicates),
+    so that :func:`unify_by_doi` need not look through every record. A collection
+    inside another one also adds its keys to the outer one.
 
     Returns
     -------
@@ -363,6 +365,8 @@ def given_keys() -> Iterator[set[str]]:
         Filled while the block runs.
     """
     keys: set[str] = set()
+    for index in INDEXES.values():
+        keys.update(map(_SECOND, index._held.values()))
     outer = [index.given for index in INDEXES.values()]
     for index in INDEXES.values():
         index.given = keys
