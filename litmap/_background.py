@@ -170,9 +170,9 @@ class Task:
 class Stream(Task):
     """The items of a generator run in a child, taken as they arrive.
 
-    The child writes each item to a file (in ``/dev/shm`` where there is one) and
-    sends its name: the child never waits for this process, and this process reads
-    an item whole when it takes it.
+    The child writes each item to a file in a temporary folder and sends its name:
+    the child never waits for this process (a pipe holds little), and this process
+    reads an item whole when it takes it, then removes the file.
     """
 
     def __init__(self, process: Any = None, receive: Any = None, folder: str | None = None) -> None:
@@ -260,19 +260,27 @@ class Background:
         -------
         Task
         """
-        busy = sum(t.running() for t in self._tasks)
-        if not (self.enabled and busy < _cpus() - 1 and can_fork(idle=False)):
+        if self._may_fork():
+            task = Task(*self._fork(_child, fn, args, kwargs))
+        else:
             task = Task()
             task._set(*_run(fn, args, kwargs))
-        else:
-            ctx = multiprocessing.get_context("fork")
-            receive, send = ctx.Pipe(duplex=False)
-            process = ctx.Process(target=_child, args=(send, fn, args, kwargs), daemon=True)
-            process.start()
-            send.close()
-            task = Task(process, receive)
         self._tasks.append(task)
         return task
+
+    def _may_fork(self) -> bool:
+        busy = sum(t.running() for t in self._tasks)
+        return self.enabled and busy < _cpus() - 1 and can_fork(idle=False)
+
+    @staticmethod
+    def _fork(target: Callable[..., None], *args: Any) -> tuple[Any, Any]:
+        """A started child running ``target(send, *args)``, and the receiving end of its pipe."""
+        ctx = multiprocessing.get_context("fork")
+        receive, send = ctx.Pipe(duplex=False)
+        process = ctx.Process(target=target, args=(send, *args), daemon=True)
+        process.start()
+        send.close()
+        return process, receive
 
     def stream(self, fn: Callable[..., Iterable[Any]], *args: Any, **kwargs: Any) -> Stream:
         """Start the generator ``fn(*args, **kwargs)`` in a child (or run it to the end now).
@@ -288,20 +296,14 @@ class Background:
         -------
         Stream
         """
-        busy = sum(t.running() for t in self._tasks)
-        if not (self.enabled and busy < _cpus() - 1 and can_fork(idle=False)):
+        if self._may_fork():
+            folder = tempfile.mkdtemp(prefix="litmap-stream-")
+            stream = Stream(*self._fork(_child_stream, folder, fn, args, kwargs), folder)
+        else:
             stream = Stream()
             ok, value, caught = _run(lambda: list(fn(*args, **kwargs)), (), {})
             stream._set(ok, value, caught)
             stream._items = value if ok else []
-        else:
-            ctx = multiprocessing.get_context("fork")
-            receive, send = ctx.Pipe(duplex=False)
-            folder = tempfile.mkdtemp(prefix="litmap-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
-            process = ctx.Process(target=_child_stream, args=(send, folder, fn, args, kwargs), daemon=True)
-            process.start()
-            send.close()
-            stream = Stream(process, receive, folder)
         self._tasks.append(stream)
         return stream
 

@@ -22,7 +22,7 @@ from litmap.corpus import SCHEMA, Corpus, ImportReport
 from litmap.errors import FormatError, ParameterError, ParseError
 from litmap.io._columns import Batch, concat, from_records
 from litmap.io._normalise import normalise_record
-from litmap.io._refs import given_keys, unify_by_doi
+from litmap.io._refs import INDEXES, given_keys, unify_by_doi
 from litmap.io._registry import FORMATS, Format, ParseResult, Problem
 from litmap.io._text import decode
 from litmap.io._wos_columns import COLUMNAR, read_columns
@@ -100,6 +100,8 @@ def read(paths: str | Path | Iterable[str | Path], *, format: str | None = None,
         with given_keys() as keys:  # every reference key given while reading: see unify_by_doi
             return _read_files(files, format, on_bad_record, named, keys)
     finally:
+        for index in INDEXES.values():  # the records hold the strings; the index is not needed
+            index.clear()
         if enabled:
             gc.enable()
 

@@ -41,7 +41,7 @@ __all__ = ["read_large", "PARALLEL_MIN"]
 
 #: Files smaller than this are read in one process.
 PARALLEL_MIN = 16 << 20
-# The part this process reads: the worker also pickles its records, this process unpickles them.
+# The part of the file this process reads (it unpickles the worker's records as the worker pickles them).
 _SHARE = 0.5
 _HEAD = 65536
 # An ER tag line (``ER``, then a space or the line end) and its line end.
@@ -94,9 +94,12 @@ class _RefsReceiver:
 
 
 def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch | None, list[Problem], int, bytes]]:
-    """:func:`_blocks` as the worker sends them: the reference columns through one pickle stream
-    (:class:`_RefsSender`); last, with no batch, the keys its index gave (see
-    :func:`~litmap.io._refs.given_keys`)."""
+    """:func:`_blocks` as the worker sends them.
+
+    The reference columns go through one pickle stream (:class:`_RefsSender`);
+    last comes, with no batch, the keys the worker's index gave (see
+    :func:`~litmap.io._refs.given_keys`).
+    """
     refs = _RefsSender()
     lines = 0
     with given_keys() as keys:

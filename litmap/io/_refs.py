@@ -277,7 +277,8 @@ class RefIndex:
     :meth:`keys_of` does for many records at once what :func:`ref_keys` does for
     one, and also gives each record's raw references as shared string objects
     (references recur across the records of a corpus). The index empties itself
-    past two million references.
+    past two million references; :func:`litmap.io.read` empties it when it is done
+    (the strings stay with the records that hold them).
 
     Parameters
     ----------
@@ -287,9 +288,10 @@ class RefIndex:
     def __init__(self, style: str) -> None:
         self.style = style
         self.given: set[str] | None = None  # where keys go while collected (see given_keys)
-        self._clear()
+        self.clear()
 
-    def _clear(self) -> None:
+    def clear(self) -> None:
+        """Forget every reference."""
         self._held: dict[str, tuple[str, str]] = {}  # raw -> (the equal string held here, its key)
 
     def keys_of(self, raw_lists: list[list[str]]) -> tuple[list[list[str]], list[list[str]]]:
@@ -325,7 +327,7 @@ class RefIndex:
             As :meth:`keys_of` gives them.
         """
         if len(self._held) > _INDEX_MAX:
-            self._clear()
+            self.clear()
         pairs = list(map(self._held.get, flat))
         if None in pairs:
             missing = list(compress(count(), map(is_, pairs, repeat(None))))

@@ -30,6 +30,7 @@ bad ones.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import accumulate, chain
 from typing import Any, Callable, Iterable, Iterator
 
@@ -173,8 +174,11 @@ def _ends_in_unicode_space(b1: np.ndarray, b2: np.ndarray, b3: np.ndarray) -> np
     return two | e2_80 | others
 
 
+@dataclass
 class _Checked:
-    """The records of a piece that passed the line check, as columns (see :func:`_scan`).
+    """Records in the common form, as columns.
+
+    The line check (:func:`_scan`) makes them, and :func:`_from_tables` from tables.
 
     Attributes
     ----------
@@ -192,10 +196,11 @@ class _Checked:
         Tags known to have no value of more than one line.
     """
 
-    def __init__(self, columns: dict[str, list[str | None]], lines: list[int], refs: list[str],
-                 ref_counts: list[int], one_line: frozenset[str] = frozenset()) -> None:
-        self.columns, self.lines, self.refs, self.ref_counts = columns, lines, refs, ref_counts
-        self.one_line = one_line
+    columns: dict[str, list[str | None]]
+    lines: list[int]
+    refs: list[str]
+    ref_counts: list[int]
+    one_line: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return len(self.lines)

@@ -86,7 +86,7 @@ def _fresh() -> None:
     _affil._wos_address.cache_clear()
     _refs._parse_wos.cache_clear()
     for index in _refs.INDEXES.values():
-        index._clear()
+        index.clear()
 
 
 def _slow_paths(m: pytest.MonkeyPatch, *, table: bool = False) -> None:
