@@ -27,6 +27,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -101,10 +102,12 @@ def id_family(db: str | None) -> str:
 
 def _surname(authors: list[str] | None) -> str:
     """First author's surname, case-folded, letters only (``Li, X`` and ``Li X.`` give ``li``)."""
-    if not authors:
-        return ""
-    first = authors[0]
-    words = (first if first.isascii() else unicodedata.normalize("NFKC", first)).split(",")[0].split()
+    return _surname_of(authors[0]) if authors else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _surname_of(name: str) -> str:
+    words = (name if name.isascii() else unicodedata.normalize("NFKC", name)).split(",")[0].split()
     return _NONWORD.sub("", words[0].casefold()) if words else ""
 
 
@@ -263,6 +266,8 @@ def _candidates(columns: dict[str, list[Any]]) -> list[int]:
         triples[i] = f"{title_years[i]}\x00{_surname(authors[i])}"
     _mark_shared(shared, triples)
     # title_alt: a CNKI-family alternative title equal to another record's title, same year
+    if not any(columns["title_alt"]):
+        return np.flatnonzero(shared).tolist()
     alts = pd.Series([f"{k}\x00{y}" if t and (k := title_key(t)) and id_family(db) == "cnki" else None
                       for t, y, db in zip(columns["title_alt"], columns["year"], columns["db"])], dtype=object)
     if alts.notna().any():
