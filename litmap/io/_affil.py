@@ -182,7 +182,9 @@ def institutions_countries(affiliations: Iterable[str]) -> tuple[list[str], list
     insts: dict[str, None] = {}
     countries: dict[str, None] = {}
     for raw in affiliations:
-        i, c = parse_affiliation(raw)
+        # parse_affiliation's first step without its cache: "[authors] address" rarely repeats
+        one = _one_wos_address(text) if raw.isascii() and (text := raw.strip()) else None
+        i, c = one if one is not None else parse_affiliation(raw)
         insts.update(dict.fromkeys(i))
         countries.update(dict.fromkeys(c))
     return list(insts), list(countries)
