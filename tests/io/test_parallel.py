@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -99,3 +100,21 @@ def test_references_unified_across_the_two_parts(tmp_path: Path, monkeypatch: py
     _same(one, two)
     late = two.records["cited_refs"].iloc[-5]
     assert "smith j|2010|nature|12|34|10.1234/x" in late and "smith j|2010|nat|12|34|10.1234/x" not in late
+
+
+@pytest.mark.parametrize("where", [0.25, 0.75])
+def test_bad_utf8_in_either_part_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         where: float) -> None:
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the worker's item files go
+    text = write_wos(tmp_path / "src.txt", 300, seed=6).read_text(encoding="utf-8-sig")
+    at = text.index("\nAB ", int(len(text) * where)) + 4  # inside an abstract of this part
+    data = text[:at].encode("utf-8") + "城乡融合".encode("gb18030") + text[at:].encode("utf-8")
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    one, two, used = _both(path, monkeypatch, on_bad_record="skip")
+    assert used == [False]  # the child's error (or this process's) ends the two-process read
+    _same(one, two)
+    assert not list(scratch.iterdir())  # no item files left behind
