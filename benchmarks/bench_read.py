@@ -55,6 +55,15 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "worker_cpu": kids.ru_utime + 
 REPEATS = 3
 
 
+_CALIBRATION = "import time\nt = time.perf_counter()\ns = 0\nfor i in range(10_000_000):\n    s += i\nprint(time.perf_counter() - t)"
+
+
+def _calibration() -> float:
+    """Seconds of a fixed pure-Python loop in a fresh process: how fast the machine is at the moment."""
+    proc = subprocess.run([sys.executable, "-c", _CALIBRATION], capture_output=True, text=True, check=True)
+    return float(proc.stdout.strip())
+
+
 def _measure_once(path: Path) -> dict:
     """Read ``path`` in a child process: wall and CPU seconds, records, peak RSS (kB)."""
     proc = subprocess.run([sys.executable, "-c", _CHILD, str(path)], capture_output=True, text=True,
@@ -98,7 +107,9 @@ def run(quick: bool = False) -> list[dict]:
     cases = [("wos_plaintext", synthetic_wos, 10_000, 0.62), ("cnki_refworks", synthetic_cnki, 10_000, None)]
     if not quick:
         cases.insert(1, ("wos_plaintext", synthetic_wos, 100_000, 5.0))
-    rows: list[dict] = []
+    rows: list[dict] = [{"name": "machine speed: 10M-step Python loop (before the reads)",
+                         "value": round(_calibration(), 2), "unit": "s",
+                         "target": "- (for comparing runs: about 0.8 s on a quiet benchmark machine)", "ok": True}]
     for fmt, gen, n, limit in cases:
         m = _measure(gen(n))
         seconds, records = m["seconds"], m["records"]
