@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from contextlib import contextmanager
 from functools import lru_cache
 from itertools import accumulate, chain, compress, count, repeat
 from operator import is_, itemgetter
-from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 import numpy as np
