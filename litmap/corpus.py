@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from litmap.errors import LitmapError
@@ -256,7 +257,7 @@ class Corpus:
                 return pd.array(values, dtype="Int64")
             if kind == "list" and None in values:
                 values = [[] if v is None else v for v in values]
-            return pd.Series(values, dtype=object)
+            return pd.Series(np.fromiter(values, object, len(values)), dtype=object, copy=False)
 
         frame = pd.DataFrame({c: column(c, kind) for c, (kind, _) in SCHEMA.items()})
         corpus = cls.__new__(cls)
