@@ -1,28 +1,30 @@
 """Large WoS plain-text files: decoded block by block and parsed in two processes.
 
 For a UTF-8 WoS plain-text file of at least :data:`PARALLEL_MIN` bytes,
-:func:`read_large` cuts the file just after an ``ER`` line near its middle (the
-grammar is between records there), parses and normalises the second part in a
-forked worker while this process does the first, and joins the two in file order
-(line numbers of the second part shifted by the lines of the first). The worker
-sends its records block by block (:meth:`~litmap._background.Background.stream`),
-and this process takes them in between its own blocks, so that neither process
-waits for the other at the end. The cited references of all blocks go through one
-pickle stream (:class:`_RefsSender`, :class:`_RefsReceiver`): a reference or key
-sent once is sent by reference after that, so this process holds it once, as
-it does the references it reads itself.
+:func:`read_large` cuts the file into chunks of about :data:`CHUNK` bytes, each
+ending just after an ``ER`` line (the grammar is between records there). This
+process and a forked worker take the chunks in turn from a shared counter, so that
+one of them slowed down (another program, a busy host) leaves more chunks to the
+other and neither waits long for the other at the end. The worker sends its
+records block by block (:meth:`~litmap._background.Background.stream`), and this
+process takes them in between its own blocks; the chunks are joined in file order
+(line numbers shifted by the lines of the chunks before). The cited references of
+all the worker's blocks go through one pickle stream (:class:`_RefsSender`,
+:class:`_RefsReceiver`): a reference or key sent once is sent by reference after
+that, so this process holds it once, as it does the references it reads itself.
 Neither process ever holds the whole file or its whole text: each decodes 4 MB
 blocks (:func:`~litmap.io._text.utf8_blocks`). The result equals the one-process
-path. Without a spare CPU (see :func:`litmap._background.can_fork`), ``fork`` or an ER line past
-the middle, or in a daemonic caller (which may not fork), the whole file is read
-block by block in this process. Whenever this path does not apply (not UTF-8, a
-NUL byte, another format, an empty file) :func:`read_large` returns None and the
-caller reads the file the ordinary way.
+path. Without a spare CPU (see :func:`litmap._background.can_fork`) or ``fork``, or
+in a daemonic caller (which may not fork), the whole file is read block by block in
+this process. Whenever this path does not apply (not UTF-8, a NUL byte, another
+format, an empty file) :func:`read_large` returns None and the caller reads the
+file the ordinary way.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
 import pickle
 import re
@@ -41,8 +43,8 @@ __all__ = ["read_large", "PARALLEL_MIN"]
 
 #: Files smaller than this are read in one process.
 PARALLEL_MIN = 16 << 20
-# The part of the file this process reads (it unpickles the worker's records as the worker pickles them).
-_SHARE = 0.5
+#: Bytes per chunk of a file read by two processes (a chunk ends just after an ER line past it).
+CHUNK = 16 << 20
 _HEAD = 65536
 # An ER tag line (``ER``, then a space or the line end) and its line end.
 _ER_LINE = re.compile(rb"\nER(?: [^\r\n]*)?\r?\n")
@@ -93,35 +95,57 @@ class _RefsReceiver:
         return self._unpickler.load()
 
 
-def _sent_blocks(path: str, start: int, end: int) -> Iterator[tuple[Batch | None, list[Problem], int, bytes]]:
-    """:func:`_blocks` as the worker sends them.
+def _chunks(path: str, cuts: list[int], taken: Any) -> Iterator[tuple[int, Batch, list[Problem], int]]:
+    """The blocks of every chunk this process takes next from the shared counter ``taken``.
+
+    Chunk ``i`` is bytes ``cuts[i]:cuts[i + 1]``; its blocks come as
+    ``(i, batch, problems, lines)`` with lines counted from the chunk's start.
+    """
+    while True:
+        with taken.get_lock():
+            i = taken.value
+            taken.value += 1
+        if i >= len(cuts) - 1:
+            return
+        for batch, problems, lines in _blocks(path, cuts[i], cuts[i + 1]):
+            yield i, batch, problems, lines
+
+
+def _sent_chunks(path: str, cuts: list[int], taken: Any
+                 ) -> Iterator[tuple[int | None, Batch | None, list[Problem], int, bytes]]:
+    """:func:`_chunks` as the worker sends them.
 
     The reference columns go through one pickle stream (:class:`_RefsSender`);
-    last comes, with no batch, the keys the worker's index gave (see
+    last comes, with no chunk, the keys the worker's index gave (see
     :func:`~litmap.io._refs.given_keys`).
     """
     refs = _RefsSender()
-    lines = 0
     with given_keys() as keys:
-        for batch, problems, lines in _blocks(path, start, end):
-            yield batch, problems, lines, refs.dump(tuple(batch.pop(c) for c in _REF_COLUMNS))
-    yield None, [], lines, refs.dump(keys)
+        for i, batch, problems, lines in _chunks(path, cuts, taken):
+            yield i, batch, problems, lines, refs.dump(tuple(batch.pop(c) for c in _REF_COLUMNS))
+    yield None, None, [], 0, refs.dump(keys)
 
 
-def _middle(path: str, size: int) -> int | None:
-    """Byte offset just after the first ER line past :data:`_SHARE` of the file, if any."""
+def _cuts(path: str, size: int) -> list[int]:
+    """Chunk bounds: 0, the offset just after the first ER line past every :data:`CHUNK` bytes, and ``size``."""
+    cuts = [0]
     with open(path, "rb") as fh:
-        pos = int(size * _SHARE)
+        pos = CHUNK
         while pos < size:
             fh.seek(pos)
             window = fh.read(1 << 20)
             m = _ER_LINE.search(window)
-            if m:
-                return pos + m.end()
-            if len(window) < 1 << 20:
-                return None
-            pos += len(window) - 64  # overlap: an ER line may straddle two windows
-    return None
+            if m is None:
+                if len(window) < 1 << 20:
+                    break
+                pos += len(window) - 64  # overlap: an ER line may straddle two windows
+                continue
+            cut = pos + m.end()
+            if cut < size:
+                cuts.append(cut)
+            pos = cut + CHUNK
+    cuts.append(size)
+    return cuts
 
 
 def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
@@ -144,37 +168,39 @@ def _head(path: str, fmt_name: str | None) -> tuple[Format, str] | None:
     return fmt, "utf-8-sig" if head.startswith(b"\xef\xbb\xbf") else "utf-8"
 
 
-def _two_parts(path: str, mid: int, size: int) -> list[tuple[Batch, list[Problem], int]]:
-    """Bytes ``:mid`` here and ``mid:`` in a forked child: the parts of both, in file order.
-
-    The lines and problems of the child's parts are shifted by the lines of the first part.
-    """
+def _two_processes(path: str, cuts: list[int]) -> list[tuple[Batch, list[Problem]]]:
+    """The chunks read here and in a forked child, joined in file order (absolute line numbers)."""
+    taken = multiprocessing.get_context("fork").Value("i", 0)  # the next chunk, in memory both processes see
     runner = Background()
-    rest = runner.stream(_sent_blocks, path, mid, size)
+    rest = runner.stream(_sent_chunks, path, cuts, taken)
     refs = _RefsReceiver()
-    mine, theirs = [], []
+    chunks: list[list[tuple[Batch, list[Problem], int]]] = [[] for _ in range(len(cuts) - 1)]
 
-    def receive(parts: list[tuple[Batch | None, list[Problem], int, bytes]]) -> None:
-        for batch, problems, lines, data in parts:
-            if batch is None:
+    def receive(items: list[tuple[int | None, Batch | None, list[Problem], int, bytes]]) -> None:
+        for i, batch, problems, lines, data in items:
+            if i is None:
                 note_given(refs.load(data))
             else:
                 batch.update(zip(_REF_COLUMNS, refs.load(data)))
-                theirs.append((batch, problems, lines))
+                chunks[i].append((batch, problems, lines))
 
     try:
-        for part in _blocks(path, 0, mid):
-            mine.append(part)
+        for i, batch, problems, lines in _chunks(path, cuts, taken):
+            chunks[i].append((batch, problems, lines))
             receive(rest.take())
         receive(rest.result())
     except BaseException:  # e.g. not UTF-8, or KeyboardInterrupt: do not wait for the child's part
         runner.terminate()
         raise
-    lines = mine[-1][2] if mine else 0
-    for batch, problems, _ in theirs:
-        batch["line"] = [line + lines for line in batch["line"]]
-        problems[:] = [Problem(p.line + lines, p.reason, p.text) for p in problems]
-    return mine + theirs
+    parts, offset = [], 0
+    for blocks in chunks:
+        for batch, problems, _ in blocks:
+            if offset:
+                batch["line"] = [line + offset for line in batch["line"]]
+                problems = [Problem(p.line + offset, p.reason, p.text) for p in problems]
+            parts.append((batch, problems))
+        offset += blocks[-1][2] if blocks else 0  # the newlines of the chunk
+    return parts
 
 
 def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Problem], str] | None:
@@ -198,12 +224,15 @@ def read_large(path: str, fmt_name: str | None) -> tuple[Format, Batch, list[Pro
     head = _head(path, fmt_name) if size >= PARALLEL_MIN else None
     if head is None:
         return None
-    mid = _middle(path, size) if _can_fork() else None
+    cuts = _cuts(path, size) if _can_fork() else [0, size]
     try:
-        parts = list(_blocks(path, 0, size)) if mid is None else _two_parts(path, mid, size)
+        if len(cuts) > 2:
+            parts = _two_processes(path, cuts)
+        else:
+            parts = [(batch, problems) for batch, problems, _ in _blocks(path, 0, size)]
     except UnicodeDecodeError:
         return None
-    if not any(batch["line"] or problems for batch, problems, _ in parts):
+    if not any(batch["line"] or problems for batch, problems in parts):
         return None  # blank text: the ordinary path reports an empty file
-    problems = [p for _, part_problems, _ in parts for p in part_problems]
-    return head[0], concat([batch for batch, _, _ in parts]), problems, head[1]
+    problems = [p for _, part_problems in parts for p in part_problems]
+    return head[0], concat([batch for batch, _ in parts]), problems, head[1]

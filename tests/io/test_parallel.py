@@ -24,16 +24,28 @@ def _same(a, b) -> None:
 def _both(path: Path, monkeypatch: pytest.MonkeyPatch, **kw):
     one = read(path, **kw)
     monkeypatch.setattr(parallel, "PARALLEL_MIN", 1)
-    used: list[bool] = []  # per file: whether the two-process path read it
+    monkeypatch.setattr(parallel, "CHUNK", 1 << 15)  # many chunks even in a small file
+    used: list[bool] = []  # per file: whether the block-by-block path read it
 
     def spy(*args):
         out = parallel.read_large(*args)
         used.append(out is not None)
         return out
 
+    two_processes = parallel._two_processes
+
+    def chunked(path: str, cuts: list[int]):
+        CHUNKS.append(len(cuts) - 1)
+        return two_processes(path, cuts)
+
+    CHUNKS.clear()
     monkeypatch.setattr(litmap.io, "read_large", spy)
+    monkeypatch.setattr(parallel, "_two_processes", chunked)
     two = read(path, **kw)
     return one, two, used
+
+
+CHUNKS: list[int] = []  # the chunks of every file the last _both read in two processes
 
 
 @pytest.mark.parametrize("fork", [True, False])
@@ -48,6 +60,7 @@ def test_synthetic_file_with_bom_crlf_and_bad_records(tmp_path: Path, monkeypatc
     path.write_bytes(codecs.BOM_UTF8 + text.replace("\n", "\r\n").encode("utf-8"))
     one, two, used = _both(path, monkeypatch, on_bad_record="skip")
     assert used == [True]
+    assert (CHUNKS[0] > 10) if fork else not CHUNKS
     _same(one, two)
     assert len(two.report.rejected) == 2 and two.report.files.loc[0, "encoding"] == "utf-8-sig"
 
@@ -68,7 +81,8 @@ def test_not_utf8_falls_back_to_one_process(tmp_path: Path, monkeypatch: pytest.
 def test_real_wos_exports(corpora_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # whatever the machine's load
     one, two, used = _both(corpora_dir / "wos_plaintext", monkeypatch, on_bad_record="skip")
-    assert sum(used) >= 10  # every UTF-8 file with an ER line past its middle
+    assert sum(used) >= 10  # every UTF-8 file
+    assert sum(n > 2 for n in CHUNKS) >= 5  # read in several chunks by two processes
     _same(one, two)
 
 
@@ -87,7 +101,8 @@ def test_references_unified_across_the_two_parts(tmp_path: Path, monkeypatch: py
                                                  fork: bool) -> None:
     monkeypatch.setattr(parallel, "_can_fork", lambda: fork)
     text = write_wos(tmp_path / "src.txt", 200, seed=5).read_text(encoding="utf-8-sig")
-    first, second = "CR Smith J, 2010, NATURE, V12, P34, DOI 10.1234/x\n", "CR Smith J, 2010, NAT, V12, P34, DOI 10.1234/x\n"
+    first = "CR Smith J, 2010, NATURE, V12, P34, DOI 10.1234/x\n"
+    second = "CR Smith J, 2010, NAT, V12, P34, DOI 10.1234/x\n"
     records = text.split("\nPT ")
     for i in range(1, len(records)):  # the first form early in the file (twice), the other late (once)
         if i in (3, 10, len(records) - 5):
