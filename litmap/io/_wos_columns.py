@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import accumulate, chain
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -157,6 +157,7 @@ _ALLOWED_CODES[[_code(tag) for tag in _ALLOWED]] = True
 _USED_COLUMN = np.full(1 << 16, -1, np.int64)
 _USED_COLUMN[[_code(tag) for tag in _USED]] = np.arange(len(_USED))
 _HEADER_CODES = tuple(_code(tag) for tag in ("FN", "VR", "EF"))
+_ER_CODE, _PT_CODE = _code("ER"), _code("PT")
 _CR = _USED.index("CR")
 # Fields read only where the fields before them are missing (authors AU, AF, CA; times
 # cited TC, Z9; funding FU, FX): the line check leaves them out where not needed.
@@ -253,13 +254,13 @@ def _scan(piece: str, base: int) -> tuple[list[_Checked | tuple[dict[str, str] |
     # and the last newline stands in for bytes past the end.
     c0, c1, c2, c3 = (a[np.minimum(start + k, len(raw) - 1)] for k in range(4))
     code = c0.astype(np.int64) << 8 | c1
-    is_er = (length == 2) & (code == _code("ER"))
+    is_er = (length == 2) & (code == _ER_CODE)
     er = np.flatnonzero(is_er)
     records = len(er)
     region = np.cumsum(is_er) - is_er  # line -> its record (an ER line ends the record it is in)
     in_record = (region < records) & ~is_er
 
-    pt = np.flatnonzero(in_record & (code == _code("PT")) & (c2 == 32))
+    pt = np.flatnonzero(in_record & (code == _PT_CODE) & (c2 == 32))
     first = np.ones(len(pt), bool)
     first[1:] = region[pt[1:]] != region[pt[:-1]]
     pt_line = np.full(records + 1, lines)  # the record's first PT line (none: past every line)
